@@ -1,0 +1,86 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using RyesVP.Domain.Database;
+using RyesVP.Domain.Events;
+using RyesVP.Domain.Http;
+using RyesVP.Domain.Jobs;
+using RyesVP.Domain.Scraping;
+using RyesVP.Domain.Scraping.Venues;
+using RyesVP.Domain.Venues;
+
+namespace RyesVP.Domain;
+
+public static class DomainServiceCollectionExtensions
+{
+    /// <summary>Everything that is not hosting: stores, clients, scrapers and step services.</summary>
+    public static IServiceCollection AddRyesVPDomain(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(TimeProvider.System);
+
+        // Environment names are the web app's (DATABASE_URL, DIRECT_URL) so one .env serves both.
+        services.AddOptions<DatabaseOptions>()
+            .Configure(o =>
+            {
+                o.DatabaseUrl = configuration["DATABASE_URL"];
+                o.DirectUrl = configuration["DIRECT_URL"];
+            });
+        services.AddSingleton(sp =>
+        {
+            var url = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.DatabaseUrl;
+            if (string.IsNullOrWhiteSpace(url))
+            {
+                throw new InvalidOperationException("DATABASE_URL not set");
+            }
+
+            return new NpgsqlDataSourceBuilder(ConnectionStrings.ToNpgsql(url)).Build();
+        });
+
+        services.AddOptions<PipelineOptions>()
+            .BindConfiguration(PipelineOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        services.AddSingleton(new HttpRecordingOptions
+        {
+            ReplayDirectory = Blank(configuration["RYESVP_HTTP_REPLAY"]),
+            RecordDirectory = Blank(configuration["RYESVP_HTTP_RECORD"]),
+        });
+        services.AddTransient<RecordReplayHandler>();
+        services.ConfigureHttpClientDefaults(http => http.AddHttpMessageHandler<RecordReplayHandler>());
+
+        services.AddHttpClient<VenuePageClient>()
+            .AddStandardResilienceHandler()
+            // One breaker and limiter per site: a broken venue must not trip the circuit for the others.
+            .SelectPipelineByAuthority()
+            .Configure((HttpStandardResilienceOptions o, IServiceProvider sp) =>
+            {
+                var p = sp.GetRequiredService<IOptions<PipelineOptions>>().Value;
+                o.Retry.MaxRetryAttempts = Math.Max(1, p.HttpRetryAttempts);
+                o.Retry.Delay = TimeSpan.FromMilliseconds(p.HttpRetryDelayMs);
+                o.Retry.UseJitter = true;
+                o.AttemptTimeout.Timeout = TimeSpan.FromSeconds(p.HttpTimeoutSeconds);
+                o.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(p.HttpTimeoutSeconds * (p.HttpRetryAttempts + 2));
+                o.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(Math.Max(30, p.HttpTimeoutSeconds * 2 + 1));
+            });
+
+        services.AddTransient<IVenueScraper, MoodyCenterScraper>();
+        services.AddTransient<IVenueScraper, StubbsScraper>();
+        services.AddTransient<IVenueScraper, LongCenterScraper>();
+        services.AddTransient<IVenueScraper, AntonesScraper>();
+        services.AddTransient<IVenueScraper, MoodyAmphitheaterScraper>();
+        services.AddTransient<IVenueScraper, CotaScraper>();
+        services.AddTransient<IVenueScraper, Q2StadiumScraper>();
+
+        services.AddSingleton<EventStore>();
+        services.AddSingleton<VenueStore>();
+        services.AddSingleton<JobRunStore>();
+        services.AddSingleton<Migrator>();
+        services.AddTransient<ScrapeStep>();
+        return services;
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+}

@@ -1,0 +1,16 @@
+namespace RyesVP.Domain.Jobs;
+
+public static class JobNames
+{
+    public const string Scrape = "scrape";
+    public const string TmDownload = "tm-download";
+    public const string Enrich = "enrich";
+    public const string TmMatch = "tm-match";
+    public const string WeatherPrecache = "weather-precache";
+    public const string Daily = "daily";
+
+    /// <summary>The steps of the daily run in order; only those implemented so far are listed.</summary>
+    public static readonly IReadOnlyList<string> DailySteps = [Scrape];
+
+    public static readonly IReadOnlyList<string> All = [.. DailySteps, Daily];
+}
