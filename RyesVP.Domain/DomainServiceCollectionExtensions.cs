@@ -77,6 +77,7 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<EventStore>();
         services.AddSingleton<VenueStore>();
         services.AddSingleton<JobRunStore>();
+        services.AddSingleton<JobLease>();
         services.AddSingleton<Migrator>();
         services.AddTransient<ScrapeStep>();
         return services;

@@ -1,0 +1,35 @@
+namespace RyesVP.Orchestration.Jobs;
+
+internal static class FanOut
+{
+    /// <summary>
+    /// Runs <paramref name="start"/> for every item with at most <paramref name="parallelism"/> in flight, calling
+    /// <paramref name="completed"/> as each finishes. Deterministic: tasks are durable calls and results are taken
+    /// in completion order, which the history records.
+    /// </summary>
+    public static async Task<IReadOnlyList<TResult>> RunAsync<TItem, TResult>(
+        IReadOnlyList<TItem> items,
+        int parallelism,
+        Func<TItem, Task<TResult>> start,
+        Action<TResult> completed)
+    {
+        var results = new List<TResult>(items.Count);
+        var inFlight = new List<Task<TResult>>();
+        var next = 0;
+        while (next < items.Count || inFlight.Count > 0)
+        {
+            while (next < items.Count && inFlight.Count < Math.Max(1, parallelism))
+            {
+                inFlight.Add(start(items[next++]));
+            }
+
+            var done = await Task.WhenAny(inFlight);
+            inFlight.Remove(done);
+            var result = await done;
+            results.Add(result);
+            completed(result);
+        }
+
+        return results;
+    }
+}

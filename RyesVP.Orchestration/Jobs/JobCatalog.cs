@@ -1,0 +1,22 @@
+using RyesVP.Domain.Jobs;
+using RyesVP.Orchestration.Daily;
+using RyesVP.Orchestration.Scrape;
+
+namespace RyesVP.Orchestration.Jobs;
+
+/// <summary>Which orchestrator runs which job.</summary>
+public static class JobCatalog
+{
+    private static readonly Dictionary<string, string> Orchestrators = new()
+    {
+        [JobNames.Scrape] = nameof(ScrapeJob.RunScrapeJob),
+        [JobNames.Daily] = nameof(DailyRefresh.RunDailyRefresh),
+    };
+
+    public static IReadOnlyList<string> Jobs => JobNames.All;
+
+    public static bool Exists(string job) => Orchestrators.ContainsKey(job);
+
+    public static string OrchestratorFor(string job) =>
+        Orchestrators.TryGetValue(job, out var name) ? name : throw new ArgumentException($"Unknown job '{job}'", nameof(job));
+}

@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using RyesVP.Domain;
+using RyesVP.Orchestration.Http;
+using RyesVP.Orchestration.Jobs;
+
+namespace RyesVP.Orchestration;
+
+public static class RyesVPServices
+{
+    /// <summary>The one composition root both hosts call (the Functions app and the local ryesvp host).</summary>
+    public static IServiceCollection AddRyesVP(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddRyesVPDomain(configuration);
+        services.AddSingleton<CronAuth>();
+        services.AddSingleton<JobLauncher>();
+        return services;
+    }
+}
