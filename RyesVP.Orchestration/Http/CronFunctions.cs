@@ -94,33 +94,9 @@ public sealed class CronFunctions(CronAuth auth, JobLauncher launcher, JobRunSto
             return denied;
         }
 
-        var metadata = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, ct);
-        var rows = await runs.ForInstanceAsync(instanceId, ct);
-        var own = rows.LastOrDefault(r => r.InstanceId == instanceId);
-        if (metadata is null && own is null)
-        {
-            return JsonBody.Error(StatusCodes.Status404NotFound, $"No run with instance id '{instanceId}'");
-        }
-
-        return new JsonBody(new
-        {
-            instanceId,
-            job = own?.Job,
-            trigger = own?.Trigger,
-            status = own?.Status,
-            runtimeStatus = metadata?.RuntimeStatus.ToString(),
-            createdAt = metadata?.CreatedAt,
-            lastUpdatedAt = metadata?.LastUpdatedAt,
-            startedAt = Utc(own?.StartedAt),
-            finishedAt = Utc(own?.FinishedAt),
-            durationMs = own?.DurationMs,
-            progress = Parse(metadata?.SerializedCustomStatus),
-            output = Parse(metadata?.SerializedOutput),
-            summary = Parse(own?.Summary),
-            error = own?.Error,
-            failure = metadata?.FailureDetails is { } f ? new { f.ErrorType, f.ErrorMessage } : null,
-            steps = rows.Where(r => r.ParentInstanceId == instanceId).Select(RunView).ToList(),
-        });
+        return await RunReports.DescribeAsync(client, runs, instanceId, ct) is { } report
+            ? new JsonBody(report)
+            : JsonBody.Error(StatusCodes.Status404NotFound, $"No run with instance id '{instanceId}'");
     }
 
     [Function(nameof(ListRuns))]
@@ -146,7 +122,7 @@ public sealed class CronFunctions(CronAuth auth, JobLauncher launcher, JobRunSto
         }
 
         var list = await runs.ListAsync(job, status, since, steps || job is not null, top, skip, ct);
-        return new JsonBody(new { runs = list.Select(RunView).ToList(), top, skip });
+        return new JsonBody(new { runs = list.Select(RunReports.Row).ToList(), top, skip });
     }
 
     /// <summary>The old app's public ingest route; kept as a name only, pointing at the authenticated job.</summary>
@@ -186,40 +162,6 @@ public sealed class CronFunctions(CronAuth auth, JobLauncher launcher, JobRunSto
         }
 
         return new JsonBody(body, ok ? StatusCodes.Status200OK : StatusCodes.Status500InternalServerError);
-    }
-
-    private static object RunView(JobRun r) => new
-    {
-        r.InstanceId,
-        r.Job,
-        r.Trigger,
-        r.Status,
-        parentInstanceId = r.ParentInstanceId,
-        startedAt = Utc(r.StartedAt),
-        finishedAt = Utc(r.FinishedAt),
-        r.DurationMs,
-        summary = Parse(r.Summary),
-        r.Error,
-    };
-
-    private static DateTime? Utc(DateTime? value) => value is { } v ? DateTime.SpecifyKind(v, DateTimeKind.Utc) : null;
-
-    private static JsonElement? Parse(string? json)
-    {
-        if (string.IsNullOrEmpty(json))
-        {
-            return null;
-        }
-
-        try
-        {
-            using var doc = JsonDocument.Parse(json);
-            return doc.RootElement.Clone();
-        }
-        catch (JsonException)
-        {
-            return JsonSerializer.SerializeToElement(json);
-        }
     }
 
     private static string StatusUrl(HttpRequest req, string instanceId) =>
