@@ -27,9 +27,10 @@ public static class LocalFunctionsHost
 {
     public const string DefaultTaskHub = "RyesVPLocal";
 
-    public static async Task<WebApplication> StartAsync(LocalHostOptions options, Action<IServiceCollection>? configure = null, CancellationToken ct = default)
+    public static async Task<WebApplication> StartAsync(
+        LocalHostOptions options, Action<IServiceCollection>? configure = null, IDictionary<string, string?>? settings = null, CancellationToken ct = default)
     {
-        var app = Build(options, configure);
+        var app = Build(options, configure, settings);
         if (app.Services.GetRequiredService<IOrchestrationService>() is SidecarStorageService storage)
         {
             await storage.CreateIfNotExistsAsync();
@@ -39,7 +40,7 @@ public static class LocalFunctionsHost
         return app;
     }
 
-    public static WebApplication Build(LocalHostOptions options, Action<IServiceCollection>? configure = null)
+    public static WebApplication Build(LocalHostOptions options, Action<IServiceCollection>? configure = null, IDictionary<string, string?>? settings = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -48,8 +49,12 @@ public static class LocalFunctionsHost
             ["TaskHubName"] = DefaultTaskHub,
             ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
         });
-        // Environment wins over the defaults above.
+        // Environment wins over the defaults above; explicit settings (tests) win over both.
         builder.Configuration.AddEnvironmentVariables();
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
         ConfigureLogging(builder.Logging);
 
         var functions = FunctionCatalog.Discover();
