@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using DurableTask.AzureStorage;
 using DurableTask.Core;
 using Grpc.Net.Client;
@@ -27,34 +26,76 @@ public static class LocalFunctionsHost
 {
     public const string DefaultTaskHub = "RyesVPLocal";
 
-    public static async Task<WebApplication> StartAsync(
+    /// <summary>Starts the sidecar first (so the worker's first connection succeeds), then the functions host.</summary>
+    public static async Task<LocalHost> StartAsync(
         LocalHostOptions options, Action<IServiceCollection>? configure = null, IDictionary<string, string?>? settings = null, CancellationToken ct = default)
     {
-        var app = Build(options, configure, settings);
-        if (app.Services.GetRequiredService<IOrchestrationService>() is SidecarStorageService storage)
+        var configuration = Configuration(settings);
+        var logging = LoggerFactory.Create(ConfigureLogging);
+        var service = CreateOrchestrationService(options, configuration, logging);
+        if (service is SidecarStorageService storage)
         {
             await storage.CreateIfNotExistsAsync();
         }
 
-        await app.StartAsync(ct);
-        return app;
+        var sidecar = BuildSidecar(service, options.Worker);
+        await sidecar.StartAsync(ct);
+        var sidecarUrl = sidecar.Urls.Single();
+        WebApplication app;
+        try
+        {
+            app = BuildFunctionsHost(options, configuration, sidecarUrl, configure);
+            await app.StartAsync(ct);
+        }
+        catch
+        {
+            await sidecar.DisposeAsync();
+            throw;
+        }
+
+        return new LocalHost(app, sidecar, logging);
     }
 
-    public static WebApplication Build(LocalHostOptions options, Action<IServiceCollection>? configure = null, IDictionary<string, string?>? settings = null)
+    private static IConfiguration Configuration(IDictionary<string, string?>? settings)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        var builder = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             [DailyRefreshSchedule.ScheduleSetting] = DailyRefreshSchedule.DefaultSchedule,
             ["TaskHubName"] = DefaultTaskHub,
             ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
         });
         // Environment wins over the defaults above; explicit settings (tests) win over both.
-        builder.Configuration.AddEnvironmentVariables();
+        builder.AddEnvironmentVariables();
         if (settings is not null)
         {
-            builder.Configuration.AddInMemoryCollection(settings);
+            builder.AddInMemoryCollection(settings);
         }
+
+        return builder.Build();
+    }
+
+    /// <summary>The task-hub sidecar: TaskHubGrpcServer over the orchestration service, HTTP/2 on a loopback port.</summary>
+    private static WebApplication BuildSidecar(IOrchestrationService service, bool dispatch)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        ConfigureLogging(builder.Logging);
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, l => l.Protocols = HttpProtocols.Http2));
+        builder.Services.AddGrpc();
+        builder.Services.AddSingleton(service);
+        builder.Services.AddSingleton((IOrchestrationServiceClient)service);
+        builder.Services.AddSingleton<TaskHubGrpcServer>();
+        builder.Services.Configure<TaskHubGrpcServerOptions>(o => o.Mode = dispatch ? TaskHubGrpcServerMode.ApiServerAndDispatcher : TaskHubGrpcServerMode.ApiServerOnly);
+        var app = builder.Build();
+        app.MapGrpcService<TaskHubGrpcServer>();
+        return app;
+    }
+
+    /// <summary>The functions: worker (orchestrators and activities), client, HTTP functions, timers.</summary>
+    private static WebApplication BuildFunctionsHost(LocalHostOptions options, IConfiguration configuration, string sidecarUrl, Action<IServiceCollection>? configure)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.Sources.Clear();
+        builder.Configuration.AddConfiguration(configuration);
         ConfigureLogging(builder.Logging);
 
         var functions = FunctionCatalog.Discover();
@@ -63,37 +104,25 @@ public static class LocalFunctionsHost
             FunctionInvoker.Validate(f);
         }
 
-        var sidecarPort = FreePort();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            // gRPC needs HTTP/2 without TLS: a loopback-only endpoint of its own.
-            kestrel.Listen(IPAddress.Loopback, sidecarPort, l => l.Protocols = HttpProtocols.Http2);
-            if (options.Urls is { } urls)
+            foreach (var url in (options.Urls ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
-                foreach (var url in urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-                {
-                    var uri = new Uri(url);
-                    var address = uri.Host is "localhost" ? IPAddress.Loopback
-                        : uri.Host is "*" or "+" or "0.0.0.0" ? IPAddress.Any
-                        : IPAddress.Parse(uri.Host);
-                    kestrel.Listen(address, uri.Port, l => l.Protocols = HttpProtocols.Http1);
-                }
+                var uri = new Uri(url);
+                var address = uri.Host is "localhost" ? IPAddress.Loopback
+                    : uri.Host is "*" or "+" or "0.0.0.0" ? IPAddress.Any
+                    : IPAddress.Parse(uri.Host);
+                kestrel.Listen(address, uri.Port, l => l.Protocols = HttpProtocols.Http1);
             }
         });
 
         var services = builder.Services;
         services.AddRyesVP(builder.Configuration);
         services.AddSingleton<IReadOnlyList<FunctionDescriptor>>(functions);
+        services.AddSingleton(new SidecarAddress(sidecarUrl));
         services.AddMvcCore(); // executors for the IActionResult types the HTTP functions return
 
-        // Sidecar
-        services.AddGrpc();
-        services.AddSingleton(sp => CreateOrchestrationService(options, builder.Configuration, sp.GetRequiredService<ILoggerFactory>()));
-        services.AddSingleton(sp => (IOrchestrationServiceClient)sp.GetRequiredService<IOrchestrationService>());
-        services.AddSingleton<TaskHubGrpcServer>();
-        services.Configure<TaskHubGrpcServerOptions>(o => o.Mode = options.Worker ? TaskHubGrpcServerMode.ApiServerAndDispatcher : TaskHubGrpcServerMode.ApiServerOnly);
-
-        var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{sidecarPort}");
+        var channel = GrpcChannel.ForAddress(sidecarUrl);
         var converter = new JsonDataConverter(RyesVPJson.Options);
         if (options.Worker)
         {
@@ -120,13 +149,9 @@ public static class LocalFunctionsHost
         configure?.Invoke(services);
 
         var app = builder.Build();
-        app.MapGrpcService<TaskHubGrpcServer>().RequireHost($"*:{sidecarPort}");
-        if (options.Urls is not null)
+        foreach (var f in functions.Where(f => f.Kind == FunctionKind.Http && options.Urls is not null))
         {
-            foreach (var f in functions.Where(f => f.Kind == FunctionKind.Http))
-            {
-                app.MapMethods("/api/" + f.Route, f.HttpMethods!, (HttpContext http) => InvokeHttpAsync(f, http)).WithName(f.Name);
-            }
+            app.MapMethods("/api/" + f.Route, f.HttpMethods!, (HttpContext http) => InvokeHttpAsync(f, http)).WithName(f.Name);
         }
 
         return app;
@@ -150,8 +175,14 @@ public static class LocalFunctionsHost
             // Start is deduplicated by the dedupe statuses we pass; surface violations as errors.
             ThrowExceptionOnInvalidDedupeStatus = true,
             CustomMessageTypeBinder = new ProtobufMapTypeBinder(),
+            // How soon a message taken by a worker that died reappears for another (production default: 5 minutes).
+            WorkItemQueueVisibilityTimeout = Seconds(configuration["DurableTask:WorkItemQueueVisibilitySeconds"], 300),
+            ControlQueueVisibilityTimeout = Seconds(configuration["DurableTask:ControlQueueVisibilitySeconds"], 300),
         }));
     }
+
+    private static TimeSpan Seconds(string? value, double fallback) =>
+        TimeSpan.FromSeconds(double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var s) && s > 0 ? s : fallback);
 
     private static void Register(DurableTaskRegistry registry, IReadOnlyList<FunctionDescriptor> functions)
     {
@@ -178,7 +209,7 @@ public static class LocalFunctionsHost
         }
     }
 
-    private static void ConfigureLogging(ILoggingBuilder logging)
+    internal static void ConfigureLogging(ILoggingBuilder logging)
     {
         logging.ClearProviders();
         logging.AddSimpleConsole(o =>
@@ -195,10 +226,7 @@ public static class LocalFunctionsHost
         logging.AddFilter("DbUp", LogLevel.Warning);
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
+
+/// <summary>Where the local task-hub sidecar (gRPC) listens.</summary>
+public sealed record SidecarAddress(string Url);

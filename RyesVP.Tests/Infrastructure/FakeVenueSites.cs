@@ -1,0 +1,82 @@
+using System.Collections.Concurrent;
+using RyesVP.Domain.Http;
+
+namespace RyesVP.Tests.Infrastructure;
+
+/// <summary>
+/// The venue sites, faked at the HTTP boundary: a real HTTP server on loopback answering every recorded sample
+/// page, with per-site overrides (status, body, delay). The pipeline's requests are re-addressed to it by a
+/// handler, so scrapers keep their real URLs. Counts requests per site.
+/// </summary>
+public sealed class FakeVenueSites : IAsyncDisposable
+{
+    private readonly WebApplicationLite server;
+    private readonly Dictionary<string, HttpRecording> pages = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> hits = new(StringComparer.Ordinal);
+
+    public FakeVenueSites()
+    {
+        foreach (var (key, (recording, dir)) in RecordReplayHandler.Load(Path.Combine(Samples.Directory, "venues")))
+        {
+            var body = recording.Body ?? File.ReadAllText(Path.Combine(dir, recording.BodyFile!));
+            pages[Key(new Uri(recording.Url))] = recording with { Body = body, BodyFile = null };
+        }
+
+        server = new WebApplicationLite(Handle);
+    }
+
+    public ConcurrentDictionary<string, (int Status, string Body)> Overrides { get; } = new(StringComparer.Ordinal);
+
+    public ConcurrentDictionary<string, TimeSpan> Delays { get; } = new(StringComparer.Ordinal);
+
+    public int Hits(string host) => hits.Where(h => h.Key.StartsWith(host, StringComparison.Ordinal)).Sum(h => h.Value);
+
+    public Task StartAsync() => server.StartAsync();
+
+    /// <summary>Re-addresses every outbound request of the host under test to this server.</summary>
+    public void Attach(IServiceCollection services) =>
+        services.ConfigureHttpClientDefaults(b => b.AddHttpMessageHandler(() => new Readdress(server.BaseUrl)));
+
+    private async Task Handle(Microsoft.AspNetCore.Http.HttpContext http)
+    {
+        var host = http.Request.Headers["X-Original-Host"].ToString();
+        var key = host + http.Request.Path + http.Request.QueryString;
+        hits.AddOrUpdate(key, 1, (_, n) => n + 1);
+        if (Delays.TryGetValue(host, out var delay))
+        {
+            await Task.Delay(delay, http.RequestAborted);
+        }
+
+        if (Overrides.TryGetValue(host, out var o))
+        {
+            http.Response.StatusCode = o.Status;
+            await http.Response.WriteAsync(o.Body);
+            return;
+        }
+
+        if (!pages.TryGetValue(key, out var page))
+        {
+            http.Response.StatusCode = 404;
+            return;
+        }
+
+        http.Response.StatusCode = page.Status;
+        http.Response.ContentType = "text/html; charset=utf-8";
+        await http.Response.WriteAsync(page.Body!);
+    }
+
+    private static string Key(Uri uri) => uri.Host + (uri.AbsolutePath.Length == 0 ? "/" : uri.AbsolutePath) + uri.Query;
+
+    public ValueTask DisposeAsync() => server.DisposeAsync();
+
+    private sealed class Readdress(string baseUrl) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var original = request.RequestUri!;
+            request.Headers.TryAddWithoutValidation("X-Original-Host", original.Host);
+            request.RequestUri = new Uri(new Uri(baseUrl), original.PathAndQuery);
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
+}
