@@ -137,28 +137,60 @@ public sealed class EventStore(NpgsqlDataSource dataSource, TimeProvider time)
     }
 
     /// <summary>
-    /// Baseline for the benchmark: the old app's shape, one lookup and one write per event. Not used by the pipeline.
+    /// Baseline for the benchmark, in the old app's shape (existing-app §3.2): per event a venue lookup, the
+    /// (source, sourceEventId) lookup, the title+day lookup when that found nothing, then one insert or update,
+    /// each its own statement and transaction. Not used by the pipeline.
     /// </summary>
     public async Task<int> UpsertOneByOneAsync(IReadOnlyList<ScrapedEvent> events, CancellationToken ct)
     {
-        const string find = """SELECT "id" FROM "Event" WHERE "source" = 'VENUE_WEBSITE' AND "sourceEventId" = @sid""";
+        const string venue = """SELECT "id" FROM "Venue" WHERE "slug" = @slug""";
+        const string bySourceId = """SELECT "id" FROM "Event" WHERE "source" = 'VENUE_WEBSITE' AND "sourceEventId" = @sid""";
+        const string byDay = """
+            SELECT "id", "title" FROM "Event"
+            WHERE "venueId" = @venueId AND "source" = 'VENUE_WEBSITE' AND "startDateTime" >= @from AND "startDateTime" < @to
+            """;
         const string insert = """
-            INSERT INTO "Event" ("id", "venueId", "title", "startDateTime", "url", "source", "sourceEventId", "status", "category", "updatedAt")
-            VALUES (@id, @venueId, @title, @start, @url, 'VENUE_WEBSITE', @sid, 'SCHEDULED', @category::"EventCategory", @now)
+            INSERT INTO "Event" ("id", "venueId", "title", "description", "startDateTime", "url", "imageUrl", "source", "sourceEventId", "status", "category", "updatedAt")
+            VALUES (@id, @venueId, @title, @description, @start, @url, @image, 'VENUE_WEBSITE', @sid, 'SCHEDULED', @category::"EventCategory", @now)
             """;
         const string update = """
-            UPDATE "Event" SET "title" = @title, "startDateTime" = @start, "url" = @url, "updatedAt" = @now WHERE "id" = @id
+            UPDATE "Event" SET "title" = @title, "description" = @description, "startDateTime" = @start, "url" = @url, "imageUrl" = @image,
+                               "sourceEventId" = @sid, "status" = 'SCHEDULED', "updatedAt" = @now
+            WHERE "id" = @id
             """;
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var venueIds = (await connection.QueryAsync<(string Slug, string Id)>(new CommandDefinition(
-                VenueIdsSql, new { slugs = events.Select(e => e.VenueSlug).Distinct().ToArray() }, cancellationToken: ct)))
-            .ToDictionary(r => r.Slug, r => r.Id);
         var now = Db(time.GetUtcNow().UtcDateTime);
         var written = 0;
         foreach (var e in events)
         {
-            var id = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(find, new { sid = e.SourceEventId }, cancellationToken: ct));
-            var args = new { id = id ?? Guid.NewGuid().ToString(), venueId = venueIds[e.VenueSlug], title = e.Title, start = Db(e.StartDateTime), url = e.Url, sid = e.SourceEventId, category = e.Category.ToString(), now };
+            var venueId = await connection.ExecuteScalarAsync<string>(new CommandDefinition(venue, new { slug = e.VenueSlug }, cancellationToken: ct));
+            var id = e.SourceEventId is null ? null
+                : await connection.ExecuteScalarAsync<string?>(new CommandDefinition(bySourceId, new { sid = e.SourceEventId }, cancellationToken: ct));
+            if (id is null)
+            {
+                var day = AustinTime.LocalDate(e.StartDateTime);
+                var sameDay = await connection.QueryAsync<(string Id, string Title)>(new CommandDefinition(byDay, new
+                {
+                    venueId,
+                    from = Db(AustinTime.StartOfDayUtc(day)),
+                    to = Db(AustinTime.StartOfDayUtc(day.AddDays(1))),
+                }, cancellationToken: ct));
+                id = sameDay.FirstOrDefault(r => TitleNormalizer.Normalize(r.Title) == TitleNormalizer.Normalize(e.Title)).Id;
+            }
+
+            var args = new
+            {
+                id = id ?? Guid.NewGuid().ToString(),
+                venueId,
+                title = e.Title,
+                description = e.Description,
+                start = Db(e.StartDateTime),
+                url = e.Url,
+                image = e.ImageUrl,
+                sid = e.SourceEventId,
+                category = e.Category.ToString(),
+                now,
+            };
             written += await connection.ExecuteAsync(new CommandDefinition(id is null ? insert : update, args, cancellationToken: ct));
         }
 
