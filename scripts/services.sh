@@ -27,17 +27,25 @@ start_postgres() {
     ensure_apt pg_config postgresql
   fi
   bindir="$(pg_config --bindir)"
-  local data="$LOCAL/pg/data"
+  local pgdir="$LOCAL/pg"
   # PostgreSQL refuses to run as root; the cluster is owned by the postgres system user when we are root.
   local runas=()
   if [ "$(id -u)" = "0" ]; then
     id postgres >/dev/null 2>&1 || useradd --system --no-create-home postgres
     runas=(runuser -u postgres --)
+    mkdir -p "$pgdir"
+    chown postgres "$pgdir"
+    if ! runuser -u postgres -- test -w "$pgdir"; then
+      # The checkout sits below a directory the postgres user cannot enter; keep the cluster in /tmp instead.
+      pgdir="/tmp/ryesvp-pg-$(echo "$ROOT" | md5sum | cut -c1-8)"
+      mkdir -p "$pgdir" && chown postgres "$pgdir"
+      log "checkout not reachable by the postgres user; cluster in $pgdir"
+    fi
   fi
+  local data="$pgdir/data"
   if [ ! -s "$data/PG_VERSION" ]; then
-    log "creating PostgreSQL cluster in .local/pg"
-    mkdir -p "$LOCAL/pg"
-    [ "$(id -u)" = "0" ] && chown postgres "$LOCAL/pg"
+    log "creating PostgreSQL cluster in $pgdir"
+    mkdir -p "$pgdir"
     "${runas[@]}" "$bindir/initdb" -D "$data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
     cat >> "$data/postgresql.conf" <<CONF
 listen_addresses = '127.0.0.1'
@@ -51,7 +59,7 @@ CONF
   fi
   if ! port_open "$PG_PORT"; then
     log "starting PostgreSQL on 127.0.0.1:$PG_PORT"
-    "${runas[@]}" "$bindir/pg_ctl" -D "$data" -l "$LOCAL/pg/server.log" -w -t 60 start >/dev/null
+    "${runas[@]}" "$bindir/pg_ctl" -D "$data" -l "$pgdir/server.log" -w -t 60 start >/dev/null
   fi
   for _ in $(seq 1 60); do port_open "$PG_PORT" && break; sleep 0.5; done
   if ! "${runas[@]}" "$bindir/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -tAc "select 1 from pg_database where datname='ryesvp'" | grep -q 1; then
