@@ -14,6 +14,7 @@ public static class RyesVPServices
         services.AddRyesVPDomain(configuration);
         services.AddSingleton<CronAuth>();
         services.AddSingleton<JobLauncher>();
+        services.AddHostedService<ConfigurationReport>();
         return services;
     }
 }

@@ -17,13 +17,34 @@ internal static class JobCompletion
         var summaryJson = summaryElement?.GetRawText();
         await context.CallActivityAsync<bool>(nameof(JobActivities.FinishJobRun), new FinishJobRunInput(context.InstanceId, status, summaryJson, error), DurableRetry.Bookkeeping);
 
-        if (status is JobRunStatus.Succeeded or JobRunStatus.Skipped)
+        // Structured: job, instance, duration, status and the summary's counts are properties of the event
+        // (custom dimensions in Application Insights), not only text.
+        var properties = new Dictionary<string, object?>
         {
-            logger.LogInformation("[CRON] {Job} completed in {DurationMs}ms {Summary}", request.Job, durationMs, summaryJson);
+            ["Job"] = request.Job,
+            ["InstanceId"] = context.InstanceId,
+            ["DurationMs"] = durationMs,
+            ["Status"] = status,
+            ["Trigger"] = request.Trigger,
+        };
+        if (summaryElement is { ValueKind: JsonValueKind.Object } counts)
+        {
+            foreach (var p in counts.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.Number))
+            {
+                properties[p.Name] = p.Value.GetInt64();
+            }
         }
-        else
+
+        using (logger.BeginScope(properties))
         {
-            logger.LogError("[CRON] {Job} failed after {DurationMs}ms: {Message}", request.Job, durationMs, error ?? status);
+            if (status is JobRunStatus.Succeeded or JobRunStatus.Skipped)
+            {
+                logger.LogInformation("[CRON] {Job} completed in {DurationMs}ms (instance {InstanceId}) {Summary}", request.Job, durationMs, context.InstanceId, summaryJson);
+            }
+            else
+            {
+                logger.LogError("[CRON] {Job} failed after {DurationMs}ms: {Message}", request.Job, durationMs, error ?? status);
+            }
         }
 
         return new JobOutcome(request.Job, context.InstanceId, status, durationMs, summaryElement, error);

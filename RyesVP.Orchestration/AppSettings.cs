@@ -1,0 +1,38 @@
+namespace RyesVP.Orchestration;
+
+/// <summary>
+/// Every setting the app reads, by its environment name. The infrastructure test checks the Bicep against this
+/// list (and this list against the code), and the start-up report names the missing ones (never their values).
+/// </summary>
+public static class AppSettings
+{
+    public sealed record Setting(string Name, bool RequiredInAzure, bool Secret, string UsedBy);
+
+    public static readonly IReadOnlyList<Setting> All =
+    [
+        new("DATABASE_URL", true, true, "every step"),
+        new("DIRECT_URL", true, true, "migrations"),
+        new("CRON_SECRET", true, true, "the HTTP API"),
+        new("OPENAI_API_KEY", true, true, "enrich, tm-match"),
+        new("GOOGLE_API_KEY", true, true, "enrich (Knowledge Graph), weather-precache"),
+        new("SPOTIFY_CLIENT_ID", true, true, "enrich"),
+        new("SPOTIFY_CLIENT_SECRET", true, true, "enrich"),
+        new("TICKETMASTER_API_KEY", true, true, "tm-download"),
+        new("TaskHubName", true, false, "the Durable Task hub (host.json %TaskHubName%)"),
+        new("DailyRefreshSchedule", true, false, "the daily timer (%DailyRefreshSchedule%)"),
+        new("APPLICATIONINSIGHTS_CONNECTION_STRING", false, false, "OpenTelemetry export to Azure Monitor"),
+        new("AzureWebJobsStorage__clientId", false, false, "the managed identity the exporter authenticates as"),
+        new("Pipeline__ScrapeParallelism", false, false, "scrape"),
+        new("Pipeline__ActivityRetryAttempts", false, false, "every step"),
+        new("Pipeline__ActivityRetryFirstIntervalSeconds", false, false, "every step"),
+        new("Pipeline__HttpRetryAttempts", false, false, "outbound HTTP"),
+        new("Pipeline__HttpRetryDelayMs", false, false, "outbound HTTP"),
+        new("Pipeline__HttpTimeoutSeconds", false, false, "outbound HTTP"),
+        new("RYESVP_HTTP_REPLAY", false, false, "offline runs (local)"),
+        new("RYESVP_HTTP_RECORD", false, false, "recording outbound HTTP (local)"),
+    ];
+
+    /// <summary>The settings a deployment must provide but this process does not have.</summary>
+    public static IReadOnlyList<Setting> Missing(Microsoft.Extensions.Configuration.IConfiguration configuration) =>
+        All.Where(s => s.RequiredInAzure && string.IsNullOrWhiteSpace(configuration[s.Name])).ToList();
+}
