@@ -6,6 +6,7 @@ using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using OpenTelemetry.Logs;
 using RyesVP.Orchestration;
 
 var builder = FunctionsApplication.CreateBuilder(args);
@@ -20,6 +21,12 @@ if (!string.IsNullOrWhiteSpace(builder.Configuration["APPLICATIONINSIGHTS_CONNEC
         .UseAzureMonitorExporter(o => o.Credential = builder.Configuration["AzureWebJobsStorage:clientId"] is { Length: > 0 } clientId
             ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId))
             : new ManagedIdentityCredential(ManagedIdentityId.SystemAssigned));
+    // The [CRON] events carry job, instance, duration and counts in a scope: export scopes as dimensions.
+    builder.Services.Configure<OpenTelemetryLoggerOptions>(o =>
+    {
+        o.IncludeScopes = true;
+        o.IncludeFormattedMessage = true;
+    });
 }
 
 builder.Services.AddRyesVP(builder.Configuration);
