@@ -32,6 +32,7 @@ try
         "status" => await JobCommands.StatusAsync(cli, cancel.Token),
         "runs" => await JobCommands.RunsAsync(cli, services, cancel.Token),
         "scrape" => await ScrapeCommands.RunAsync(cli, services, cancel.Token),
+        "weather" => await WeatherCommand.RunAsync(cli, services, cancel.Token),
         "functions" => FunctionsCommand.Run(),
         "bench" => await BenchCommand.RunAsync(cli, services, cancel.Token),
         _ => Usage(),
@@ -58,11 +59,13 @@ static int Usage()
           ryesvp serve [--urls URL] [--in-memory] [--no-timer]
                                                  HTTP API (default http://localhost:7071), timer and worker
           ryesvp run <job> [--wait] [--venue S] [--limit N] [--force] [--months N] [--in-memory] [--json]
-                                                 start a job (scrape, daily); --wait hosts it here and shows progress
+                                                 start a job (scrape, weather-precache, daily); --wait hosts it here and shows progress
           ryesvp status <instanceId>             one run: task-hub state, progress, summary, steps
           ryesvp runs [--job J] [--status S] [--since DATE] [--top N] [--skip N] [--steps] [--json]
           ryesvp scrape [--venue S] [--dry-run] [--json]
                                                  --dry-run parses and prints without writing
+          ryesvp weather --lat L --lng L [--date YYYY-MM-DD]
+                                                 fetch and print one forecast (rounded as the web app rounds)
           ryesvp functions                       the functions the local host serves
           ryesvp bench upsert [--events N]       bulk upsert vs one statement per row
         """);

@@ -10,6 +10,7 @@ using RyesVP.Domain.Jobs;
 using RyesVP.Domain.Scraping;
 using RyesVP.Domain.Scraping.Venues;
 using RyesVP.Domain.Venues;
+using RyesVP.Domain.Weather;
 
 namespace RyesVP.Domain;
 
@@ -55,16 +56,20 @@ public static class DomainServiceCollectionExtensions
             .AddStandardResilienceHandler()
             // One breaker and limiter per site: a broken venue must not trip the circuit for the others.
             .SelectPipelineByAuthority()
-            .Configure((HttpStandardResilienceOptions o, IServiceProvider sp) =>
+            .Configure((HttpStandardResilienceOptions o, IServiceProvider sp) => Resilience(o, sp.GetRequiredService<IOptions<PipelineOptions>>().Value));
+
+        services.AddOptions<WeatherOptions>()
+            .BindConfiguration(WeatherOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddHttpClient<GoogleWeatherClient>((sp, http) =>
             {
-                var p = sp.GetRequiredService<IOptions<PipelineOptions>>().Value;
-                o.Retry.MaxRetryAttempts = Math.Max(1, p.HttpRetryAttempts);
-                o.Retry.Delay = TimeSpan.FromMilliseconds(p.HttpRetryDelayMs);
-                o.Retry.UseJitter = true;
-                o.AttemptTimeout.Timeout = TimeSpan.FromSeconds(p.HttpTimeoutSeconds);
-                o.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(p.HttpTimeoutSeconds * (p.HttpRetryAttempts + 2));
-                o.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(Math.Max(30, p.HttpTimeoutSeconds * 2 + 1));
-            });
+                http.BaseAddress = new Uri(sp.GetRequiredService<IOptions<WeatherOptions>>().Value.BaseUrl);
+            })
+            .AddStandardResilienceHandler()
+            .Configure((HttpStandardResilienceOptions o, IServiceProvider sp) => Resilience(o, sp.GetRequiredService<IOptions<PipelineOptions>>().Value));
+        services.AddSingleton<WeatherCacheStore>();
+        services.AddTransient<WeatherStep>();
 
         services.AddTransient<IVenueScraper, MoodyCenterScraper>();
         services.AddTransient<IVenueScraper, StubbsScraper>();
@@ -81,6 +86,17 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<Migrator>();
         services.AddTransient<ScrapeStep>();
         return services;
+    }
+
+    /// <summary>Retries with backoff (honouring Retry-After on 429/503), per-attempt and total timeouts, from PipelineOptions.</summary>
+    private static void Resilience(HttpStandardResilienceOptions o, PipelineOptions p)
+    {
+        o.Retry.MaxRetryAttempts = Math.Max(1, p.HttpRetryAttempts);
+        o.Retry.Delay = TimeSpan.FromMilliseconds(p.HttpRetryDelayMs);
+        o.Retry.UseJitter = true;
+        o.AttemptTimeout.Timeout = TimeSpan.FromSeconds(p.HttpTimeoutSeconds);
+        o.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(p.HttpTimeoutSeconds * (p.HttpRetryAttempts + 2));
+        o.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(Math.Max(30, (p.HttpTimeoutSeconds * 2) + 1));
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

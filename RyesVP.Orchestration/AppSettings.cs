@@ -28,6 +28,9 @@ public static class AppSettings
         new("Pipeline__HttpRetryAttempts", false, false, "outbound HTTP"),
         new("Pipeline__HttpRetryDelayMs", false, false, "outbound HTTP"),
         new("Pipeline__HttpTimeoutSeconds", false, false, "outbound HTTP"),
+        new("Weather__BaseUrl", false, false, "weather-precache"),
+        new("Weather__CacheTtlMinutes", false, false, "weather-precache"),
+        new("Weather__ForecastDays", false, false, "weather-precache"),
         new("RYESVP_HTTP_REPLAY", false, false, "offline runs (local)"),
         new("RYESVP_HTTP_RECORD", false, false, "recording outbound HTTP (local)"),
     ];

@@ -31,10 +31,12 @@ public static class DailyRefresh
             results.Count(r => r.Status == JobRunStatus.Failed),
             results.Count(r => r.Status == JobRunStatus.Skipped),
             results);
+        // A step skipped for want of configuration (or because it was already running) neither fails the run nor
+        // passes silently: it is named in the error text and in the step list.
         var ran = results.Where(r => r.Status != JobRunStatus.Skipped).ToList();
-        var status = ran.Count > 0 && ran.All(r => r.Status == JobRunStatus.Failed) ? JobRunStatus.Failed
-            : results.All(r => r.Status == JobRunStatus.Succeeded) ? JobRunStatus.Succeeded
-            : results.All(r => r.Status == JobRunStatus.Skipped) ? JobRunStatus.Skipped
+        var status = ran.Count == 0 ? JobRunStatus.Skipped
+            : ran.All(r => r.Status == JobRunStatus.Failed) ? JobRunStatus.Failed
+            : ran.All(r => r.Status == JobRunStatus.Succeeded) ? JobRunStatus.Succeeded
             : JobRunStatus.Partial;
         var problems = results.Where(r => r.Status != JobRunStatus.Succeeded).Select(r => $"{r.Step} {r.Status}: {r.Error}").ToList();
         return await JobCompletion.FinishAsync(context, request, started, status, summary, problems.Count > 0 ? string.Join("; ", problems) : null);

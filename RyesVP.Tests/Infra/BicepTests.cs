@@ -99,9 +99,16 @@ public sealed partial class BicepTests
             }
         }
 
-        foreach (var p in typeof(RyesVP.Domain.PipelineOptions).GetProperties())
+        // Options classes bound to a configuration section (SectionName): each property is a setting.
+        foreach (var type in typeof(RyesVP.Domain.PipelineOptions).Assembly.GetTypes())
         {
-            names.Add($"{RyesVP.Domain.PipelineOptions.SectionName}__{p.Name}");
+            if (type.GetField("SectionName")?.GetValue(null) is string section)
+            {
+                foreach (var p in type.GetProperties())
+                {
+                    names.Add($"{section}__{p.Name}");
+                }
+            }
         }
 
         return names;

@@ -56,6 +56,7 @@ public sealed class TestFunctionsHost : IAsyncDisposable
             ["Pipeline:HttpRetryAttempts"] = "1",
             ["Pipeline:HttpRetryDelayMs"] = "50",
             ["Pipeline:HttpTimeoutSeconds"] = "20",
+            ["GOOGLE_API_KEY"] = null,
             ["DurableTask:WorkItemQueueVisibilitySeconds"] = "10",
             ["DurableTask:ControlQueueVisibilitySeconds"] = "10",
         };

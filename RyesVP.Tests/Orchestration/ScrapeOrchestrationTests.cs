@@ -60,8 +60,9 @@ public sealed class ScrapeOrchestrationTests
 
         // Visible in JobRun too: the daily row and its step row.
         var rows = await host.Services.GetRequiredService<JobRunStore>().ForInstanceAsync(outcome.InstanceId, CancellationToken.None);
-        Assert.Equal([JobRunStatus.Partial, JobRunStatus.Partial], rows.Select(r => r.Status));
-        Assert.All(rows, r => Assert.Contains("stubbs", r.Error, StringComparison.Ordinal));
+        Assert.Equal([JobRunStatus.Partial, JobRunStatus.Partial, JobRunStatus.Skipped], rows.Select(r => r.Status));
+        Assert.All(rows.Take(2), r => Assert.Contains("stubbs", r.Error, StringComparison.Ordinal));
+        Assert.Equal("skipped: GOOGLE_API_KEY not set", rows[2].Error);
     }
 
     [Fact]
