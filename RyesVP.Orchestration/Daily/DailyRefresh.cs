@@ -38,7 +38,9 @@ public static class DailyRefresh
             : ran.All(r => r.Status == JobRunStatus.Failed) ? JobRunStatus.Failed
             : ran.All(r => r.Status == JobRunStatus.Succeeded) ? JobRunStatus.Succeeded
             : JobRunStatus.Partial;
-        var problems = results.Where(r => r.Status != JobRunStatus.Succeeded).Select(r => $"{r.Step} {r.Status}: {r.Error}").ToList();
+        var problems = results.Where(r => r.Status != JobRunStatus.Succeeded)
+            .Select(r => r.Error?.StartsWith(r.Status + ":", StringComparison.Ordinal) == true ? $"{r.Step} {r.Error}" : $"{r.Step} {r.Status}: {r.Error}")
+            .ToList();
         return await JobCompletion.FinishAsync(context, request, started, status, summary, problems.Count > 0 ? string.Join("; ", problems) : null);
     }
 
