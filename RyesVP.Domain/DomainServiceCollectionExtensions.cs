@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using RyesVP.Domain.Alerts;
 using RyesVP.Domain.Database;
 using RyesVP.Domain.Events;
 using RyesVP.Domain.Http;
@@ -69,6 +70,7 @@ public static class DomainServiceCollectionExtensions
             .AddStandardResilienceHandler()
             .Configure((HttpStandardResilienceOptions o, IServiceProvider sp) => Resilience(o, sp.GetRequiredService<IOptions<PipelineOptions>>().Value));
         services.AddSingleton<WeatherCacheStore>();
+        services.AddHttpClient<AlertWebhookClient>(http => http.Timeout = TimeSpan.FromSeconds(15));
         services.AddTransient<WeatherStep>();
 
         services.AddTransient<IVenueScraper, MoodyCenterScraper>();

@@ -31,6 +31,8 @@ public static class AppSettings
         new("Weather__BaseUrl", false, false, "weather-precache"),
         new("Weather__CacheTtlMinutes", false, false, "weather-precache"),
         new("Weather__ForecastDays", false, false, "weather-precache"),
+        new("ALERT_WEBHOOK_URL", false, true, "alerts when a run ends failed or partial (Slack-compatible)"),
+        new("WEBSITE_HOSTNAME", false, false, "status links in alerts (set by App Service)"),
         new("RYESVP_HTTP_REPLAY", false, false, "offline runs (local)"),
         new("RYESVP_HTTP_RECORD", false, false, "recording outbound HTTP (local)"),
     ];

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
+using RyesVP.Domain.Alerts;
 using RyesVP.Domain.Jobs;
 
 namespace RyesVP.Orchestration.Jobs;
@@ -47,6 +48,21 @@ internal static class JobCompletion
             }
         }
 
+        // One alert per run: a step of a daily run leaves it to the daily run, which names the failed steps.
+        if (request.ParentInstanceId is null && status is JobRunStatus.Failed or JobRunStatus.Partial)
+        {
+            await context.CallActivityAsync<bool>(nameof(AlertActivities.PostRunAlert),
+                new RunAlert(request.Job, context.InstanceId, status, durationMs, error, FailedSteps(summaryElement)));
+        }
+
         return new JobOutcome(request.Job, context.InstanceId, status, durationMs, summaryElement, error);
     }
+
+    private static List<string> FailedSteps(JsonElement? summary) =>
+        summary is { ValueKind: JsonValueKind.Object } s && s.TryGetProperty("results", out var results) && results.ValueKind == JsonValueKind.Array
+            ? results.EnumerateArray()
+                .Where(r => r.TryGetProperty("step", out _) && r.GetProperty("status").GetString() is not (JobRunStatus.Succeeded or JobRunStatus.Skipped))
+                .Select(r => $"{r.GetProperty("step").GetString()} ({r.GetProperty("status").GetString()})")
+                .ToList()
+            : [];
 }

@@ -35,7 +35,7 @@ public sealed class FakeVenueSites : IAsyncDisposable
 
     /// <summary>Re-addresses every outbound request of the host under test to this server.</summary>
     public void Attach(IServiceCollection services) =>
-        services.ConfigureHttpClientDefaults(b => b.AddHttpMessageHandler(() => new Readdress(server.BaseUrl)));
+        services.ConfigureHttpClientDefaults(b => b.AddHttpMessageHandler(() => new Readdress(server.BaseUrl, pages.Values.Select(p => new Uri(p.Url).Host).ToHashSet())));
 
     private async Task Handle(Microsoft.AspNetCore.Http.HttpContext http)
     {
@@ -69,11 +69,16 @@ public sealed class FakeVenueSites : IAsyncDisposable
 
     public ValueTask DisposeAsync() => server.DisposeAsync();
 
-    private sealed class Readdress(string baseUrl) : DelegatingHandler
+    private sealed class Readdress(string baseUrl, HashSet<string> sites) : DelegatingHandler
     {
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var original = request.RequestUri!;
+            if (!sites.Contains(original.Host))
+            {
+                return base.SendAsync(request, cancellationToken); // not a venue site (a webhook, an API fake)
+            }
+
             request.Headers.TryAddWithoutValidation("X-Original-Host", original.Host);
             request.RequestUri = new Uri(new Uri(baseUrl), original.PathAndQuery);
             return base.SendAsync(request, cancellationToken);

@@ -28,6 +28,7 @@ var secretSettings = {
   SPOTIFY_CLIENT_ID: 'spotify-client-id'
   SPOTIFY_CLIENT_SECRET: 'spotify-client-secret'
   TICKETMASTER_API_KEY: 'ticketmaster-api-key'
+  ALERT_WEBHOOK_URL: 'alert-webhook-url'
 }
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
