@@ -45,6 +45,11 @@ public static class DomainServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
+        services.AddOptions<RetentionOptions>()
+            .BindConfiguration(RetentionOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
         services.AddSingleton(new HttpRecordingOptions
         {
             ReplayDirectory = Blank(configuration["RYESVP_HTTP_REPLAY"]),

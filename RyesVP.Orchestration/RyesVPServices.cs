@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using RyesVP.Domain;
 using RyesVP.Orchestration.Http;
 using RyesVP.Orchestration.Jobs;
+using RyesVP.Orchestration.Retention;
 
 namespace RyesVP.Orchestration;
 
@@ -14,6 +15,7 @@ public static class RyesVPServices
         services.AddRyesVPDomain(configuration);
         services.AddSingleton<CronAuth>();
         services.AddSingleton<JobLauncher>();
+        services.AddSingleton<RunHistoryRetention>();
         services.AddHostedService<ConfigurationReport>();
         return services;
     }

@@ -16,6 +16,9 @@ param taskHubName string = 'RyesVP'
 @description('NCRONTAB schedule of the daily refresh, in UTC (Flex Consumption ignores WEBSITE_TIME_ZONE).')
 param dailyRefreshSchedule string = '0 0 8 * * *'
 
+@description('NCRONTAB schedule of the run-history purge, in UTC.')
+param retentionSchedule string = '0 30 9 * * *'
+
 @description('Venues scraped at once by one run.')
 @minValue(1)
 @maxValue(32)
@@ -103,6 +106,7 @@ module functionApp 'modules/function-app.bicep' = {
     keyVaultName: keyVault.outputs.name
     taskHubName: taskHubName
     dailyRefreshSchedule: dailyRefreshSchedule
+    retentionSchedule: retentionSchedule
     scrapeParallelism: scrapeParallelism
     maximumInstanceCount: maximumInstanceCount
     durableAlwaysReady: durableAlwaysReady

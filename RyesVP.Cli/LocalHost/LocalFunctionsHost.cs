@@ -61,6 +61,7 @@ public static class LocalFunctionsHost
         var builder = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             [DailyRefreshSchedule.ScheduleSetting] = DailyRefreshSchedule.DefaultSchedule,
+            [RyesVP.Orchestration.Retention.RetentionSchedule.ScheduleSetting] = RyesVP.Orchestration.Retention.RetentionSchedule.DefaultSchedule,
             ["TaskHubName"] = DefaultTaskHub,
             ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
         });

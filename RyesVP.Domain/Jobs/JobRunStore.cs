@@ -140,6 +140,17 @@ public sealed class JobRunStore(NpgsqlDataSource dataSource, TimeProvider time)
         }, cancellationToken: ct))).ToList();
     }
 
+    private const string DeleteOldSql = """
+        DELETE FROM "JobRun" WHERE "startedAt" < @before AND "status" <> 'running'
+        """;
+
+    /// <summary>Deletes finished runs started before <paramref name="beforeUtc"/>; running rows (leases) are never touched.</summary>
+    public async Task<int> DeleteFinishedBeforeAsync(DateTime beforeUtc, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await connection.ExecuteAsync(new CommandDefinition(DeleteOldSql, new { before = DateTime.SpecifyKind(beforeUtc, DateTimeKind.Unspecified) }, cancellationToken: ct));
+    }
+
     private DateTime Now()
     {
         var utc = time.GetUtcNow().UtcDateTime;

@@ -55,8 +55,9 @@ public sealed class FunctionCatalogTests
     [Fact]
     public void Discover_TimerUsesTheScheduleSetting()
     {
-        var timer = Assert.Single(FunctionCatalog.Discover(), f => f.Kind == FunctionKind.Timer);
-        Assert.Equal("%DailyRefreshSchedule%", timer.Schedule);
+        var timers = FunctionCatalog.Discover().Where(f => f.Kind == FunctionKind.Timer).ToDictionary(f => f.Name, f => f.Schedule);
+        Assert.Equal("%DailyRefreshSchedule%", timers["DailyRefreshSchedule"]);
+        Assert.Equal("%RetentionSchedule%", timers["PurgeRunHistory"]);
         var schedule = LocalTimerService.Parse("0 0 8 * * *");
         Assert.Equal(new DateTime(2026, 12, 5, 8, 0, 0), schedule.GetNextOccurrence(new DateTime(2026, 12, 4, 8, 0, 0)));
         Assert.Equal(new DateTime(2026, 12, 4, 8, 0, 0), LocalTimerService.Parse("0 8 * * *").GetNextOccurrence(new DateTime(2026, 12, 4, 7, 59, 0)));

@@ -14,6 +14,7 @@ param applicationInsightsConnectionString string
 param keyVaultName string
 param taskHubName string
 param dailyRefreshSchedule string
+param retentionSchedule string
 param scrapeParallelism int
 param maximumInstanceCount int
 param durableAlwaysReady int
@@ -110,6 +111,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
       APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
       TaskHubName: taskHubName
       DailyRefreshSchedule: dailyRefreshSchedule
+      RetentionSchedule: retentionSchedule
       Pipeline__ScrapeParallelism: string(scrapeParallelism)
     }, toObject(items(secretSettings), s => s.key, s => '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${s.value})'))
   }
