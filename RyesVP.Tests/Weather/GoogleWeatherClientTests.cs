@@ -64,6 +64,37 @@ public sealed class GoogleWeatherClientTests
         Assert.Contains("unreadable JSON", ex.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ForecastDays_PagedResponse_FollowsNextPageToken()
+    {
+        using var fake = new WeatherFake();
+        var first = System.Text.Json.Nodes.JsonNode.Parse(WeatherFake.Forecast(new DateOnly(2026, 12, 4), 5))!;
+        first["nextPageToken"] = "page-2";
+        fake.Server.Given(Request.Create().WithPath(WeatherFake.Path).WithParam("pageToken", "page-2").UsingGet())
+            .AtPriority(1)
+            .RespondWith(Response.Create().WithStatusCode(200).WithBody(WeatherFake.Forecast(new DateOnly(2026, 12, 9), 5)));
+        fake.Server.Given(Request.Create().WithPath(WeatherFake.Path).UsingGet()).AtPriority(2)
+            .RespondWith(Response.Create().WithStatusCode(200).WithBody(first.ToJsonString()));
+
+        var days = await Client(fake).ForecastDaysAsync(30.27, -97.74, 10, CancellationToken.None);
+
+        Assert.Equal(10, days.Count);
+        Assert.Equal(new DateOnly(2026, 12, 13), days[^1].Date);
+        Assert.Equal(2, fake.Server.LogEntries.Count);
+    }
+
+    [Fact]
+    public async Task ForecastDays_ServerErrorAfterRetries_IsTransient()
+    {
+        using var fake = new WeatherFake();
+        fake.Answer("""{"error":{"code":500,"message":"Internal error","status":"INTERNAL"}}""", 500);
+
+        var ex = await Assert.ThrowsAsync<WeatherApiException>(() => Client(fake).ForecastDaysAsync(30.27, -97.74, 10, CancellationToken.None));
+
+        Assert.True(ex.IsTransient);
+        Assert.Equal(3, fake.Server.LogEntries.Count); // the first try and two retries
+    }
+
     [Theory]
     [InlineData(30.2859, 30.29)]
     [InlineData(-97.7304, -97.73)]
