@@ -7,12 +7,12 @@ internal static class DbCommands
 {
     public static async Task<int> RunAsync(Args args, IServiceProvider services, CancellationToken ct)
     {
-        var configuration = services.GetRequiredService<IConfiguration>();
+        var database = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value;
         switch (args.Positional.ElementAtOrDefault(1))
         {
             case "migrate":
                 // Migrations go through the direct connection (DIRECT_URL) when the runtime one is a pooler.
-                var url = configuration["DIRECT_URL"] is { Length: > 0 } direct ? direct : configuration["DATABASE_URL"];
+                var url = string.IsNullOrWhiteSpace(database.DirectUrl) ? database.DatabaseUrl : database.DirectUrl;
                 if (string.IsNullOrWhiteSpace(url))
                 {
                     Console.Error.WriteLine("DATABASE_URL not set (nor DIRECT_URL)");

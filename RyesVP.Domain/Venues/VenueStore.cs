@@ -40,16 +40,4 @@ public sealed class VenueStore(NpgsqlDataSource dataSource, TimeProvider time)
         var list = rows.ToList();
         return (list.Count(r => r), list.Count(r => !r));
     }
-
-    private const string IdsBySlugSql = """
-        SELECT "slug" AS Slug, "id" AS Id FROM "Venue" WHERE "slug" = ANY(@slugs)
-        """;
-
-    public async Task<Dictionary<string, string>> IdsBySlugAsync(IEnumerable<string> slugs, CancellationToken ct)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var rows = await connection.QueryAsync<(string Slug, string Id)>(
-            new CommandDefinition(IdsBySlugSql, new { slugs = slugs.Distinct().ToArray() }, cancellationToken: ct));
-        return rows.ToDictionary(r => r.Slug, r => r.Id);
-    }
 }

@@ -1,3 +1,5 @@
+using Microsoft.DurableTask;
+
 namespace RyesVP.Orchestration.Jobs;
 
 internal static class FanOut
@@ -31,5 +33,22 @@ internal static class FanOut
         }
 
         return results;
+    }
+
+    /// <summary>
+    /// Calls one item's activity with retry; when it still fails, the failure becomes that item's result so the
+    /// fan-out goes on (a venue or location marked failed with the reason).
+    /// </summary>
+    public static async Task<TResult> CallOrRecordFailureAsync<TResult>(
+        TaskOrchestrationContext context, string activity, object input, TaskOptions retry, Func<string, TResult> failed)
+    {
+        try
+        {
+            return await context.CallActivityAsync<TResult>(activity, input, retry);
+        }
+        catch (TaskFailedException ex)
+        {
+            return failed(ex.FailureDetails.ErrorMessage);
+        }
     }
 }

@@ -27,7 +27,9 @@ public static class ScrapeJob
             var results = await FanOut.RunAsync(
                 venues,
                 request.Settings.Parallelism,
-                venue => ScrapeOneAsync(context, venue, asOf, retry),
+                venue => FanOut.CallOrRecordFailureAsync(
+                    context, nameof(ScrapeActivities.ScrapeVenue), new ScrapeVenueInput(venue, asOf), retry,
+                    message => new VenueScrapeResult(venue, false, 0, 0, 0, 0, 0, [], message)),
                 result =>
                 {
                     done++;
@@ -52,17 +54,5 @@ public static class ScrapeJob
         }
 
         return await JobCompletion.FinishAsync(context, request, started, status, summary, error);
-    }
-
-    private static async Task<VenueScrapeResult> ScrapeOneAsync(TaskOrchestrationContext context, string venue, DateTimeOffset asOf, TaskOptions retry)
-    {
-        try
-        {
-            return await context.CallActivityAsync<VenueScrapeResult>(nameof(ScrapeActivities.ScrapeVenue), new ScrapeVenueInput(venue, asOf), retry);
-        }
-        catch (TaskFailedException ex)
-        {
-            return new VenueScrapeResult(venue, false, 0, 0, 0, 0, 0, [], ex.FailureDetails.ErrorMessage);
-        }
     }
 }

@@ -32,7 +32,9 @@ public static class WeatherJob
             var results = await FanOut.RunAsync(
                 plan.Locations,
                 request.Settings.Parallelism,
-                location => PrecacheOneAsync(context, location, retry),
+                location => FanOut.CallOrRecordFailureAsync(
+                    context, nameof(WeatherActivities.PrecacheWeatherLocation), location, retry,
+                    message => new WeatherLocationResult(location.Lat, location.Lng, 0, 1, message)),
                 result =>
                 {
                     done++;
@@ -55,17 +57,5 @@ public static class WeatherJob
         }
 
         return await JobCompletion.FinishAsync(context, request, started, status, summary, error);
-    }
-
-    private static async Task<WeatherLocationResult> PrecacheOneAsync(TaskOrchestrationContext context, WeatherLocation location, TaskOptions retry)
-    {
-        try
-        {
-            return await context.CallActivityAsync<WeatherLocationResult>(nameof(WeatherActivities.PrecacheWeatherLocation), location, retry);
-        }
-        catch (TaskFailedException ex)
-        {
-            return new WeatherLocationResult(location.Lat, location.Lng, 0, 1, ex.FailureDetails.ErrorMessage);
-        }
     }
 }
