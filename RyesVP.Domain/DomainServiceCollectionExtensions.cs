@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
@@ -8,8 +9,10 @@ using RyesVP.Domain.Database;
 using RyesVP.Domain.Events;
 using RyesVP.Domain.Http;
 using RyesVP.Domain.Jobs;
+using RyesVP.Domain.Llm;
 using RyesVP.Domain.Scraping;
 using RyesVP.Domain.Scraping.Venues;
+using RyesVP.Domain.Ticketmaster;
 using RyesVP.Domain.Venues;
 using RyesVP.Domain.Weather;
 
@@ -77,6 +80,36 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<WeatherCacheStore>();
         services.AddHttpClient<AlertWebhookClient>(http => http.Timeout = TimeSpan.FromSeconds(15));
         services.AddTransient<WeatherStep>();
+
+        services.AddOptions<LlmOptions>()
+            .BindConfiguration(LlmOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddHttpClient(nameof(LlmClient)); // the SDK retries itself (ClientRetryPolicy); record/replay applies
+        services.AddSingleton<LlmClient>();
+
+        services.AddOptions<TicketmasterOptions>()
+            .BindConfiguration(TicketmasterOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<TicketmasterGate>();
+        services.AddHttpClient<TicketmasterClient>((sp, http) =>
+            {
+                http.BaseAddress = new Uri(sp.GetRequiredService<IOptions<TicketmasterOptions>>().Value.BaseUrl);
+            })
+            .AddStandardResilienceHandler()
+            .Configure((HttpStandardResilienceOptions o, IServiceProvider sp) =>
+            {
+                Resilience(o, sp.GetRequiredService<IOptions<PipelineOptions>>().Value);
+                // 429s go back to the client, which pauses the process-wide gate until the reset for every caller.
+                o.Retry.ShouldHandle = args => ValueTask.FromResult(
+                    HttpClientResiliencePredicates.IsTransient(args.Outcome) && args.Outcome.Result?.StatusCode != HttpStatusCode.TooManyRequests);
+            });
+        services.AddSingleton<TmCacheStore>();
+        services.AddSingleton<TmMatchStore>();
+        services.AddTransient<TmMatchLlm>();
+        services.AddTransient<TmDownloadStep>();
+        services.AddTransient<TmMatchStep>();
 
         services.AddTransient<IVenueScraper, MoodyCenterScraper>();
         services.AddTransient<IVenueScraper, StubbsScraper>();

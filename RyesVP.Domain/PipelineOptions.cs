@@ -11,6 +11,16 @@ public sealed class PipelineOptions
     [Range(1, 32)]
     public int ScrapeParallelism { get; set; } = 4;
 
+    /// <summary>How many batches (tm-match, enrich) run at once; the shared API rate limits still apply.</summary>
+    [Range(1, 64)]
+    public int BatchParallelism { get; set; } = 4;
+
+    /// <summary>Daily-run steps to leave out, comma-separated (for example "tm-download,tm-match").</summary>
+    public string? DisabledSteps { get; set; }
+
+    public IReadOnlyList<string> DisabledStepList() =>
+        (DisabledSteps ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
     /// <summary>Attempts of an activity that failed with a transient error (durable retry, with backoff).</summary>
     [Range(1, 10)]
     public int ActivityRetryAttempts { get; set; } = 3;

@@ -10,7 +10,7 @@ public static class JobNames
     public const string Daily = "daily";
 
     /// <summary>The steps of the daily run in order; only those implemented so far are listed.</summary>
-    public static readonly IReadOnlyList<string> DailySteps = [Scrape, WeatherPrecache];
+    public static readonly IReadOnlyList<string> DailySteps = [Scrape, TmDownload, TmMatch, WeatherPrecache];
 
     public static readonly IReadOnlyList<string> All = [.. DailySteps, Daily];
 }

@@ -48,6 +48,11 @@ public static class DailyRefresh
     {
         var childId = $"{context.InstanceId}:{step}";
         var stepStarted = context.CurrentUtcDateTime;
+        if (request.Settings.DisabledSteps?.Contains(step, StringComparer.Ordinal) == true)
+        {
+            return new StepResult(step, childId, JobRunStatus.Skipped, 0, "skipped: disabled (Pipeline__DisabledSteps)", null);
+        }
+
         var begun = await context.CallActivityAsync<BeginJobStepResult>(
             nameof(JobActivities.BeginJobStep), new BeginJobStepInput(step, childId, context.InstanceId), DurableRetry.Bookkeeping);
         if (!begun.Started)

@@ -43,6 +43,11 @@ public sealed class CronFunctions(CronAuth auth, JobLauncher launcher, JobRunSto
             q.Reject("venue", $"applies only to scrape and daily, not {job}");
         }
 
+        if (job is not JobNames.TmDownload and not JobNames.Daily)
+        {
+            q.Reject("months", $"applies only to tm-download and daily, not {job}");
+        }
+
         if (q.Errors.Count > 0)
         {
             return JsonBody.Error(StatusCodes.Status400BadRequest, string.Join("; ", q.Errors), new { parameters = q.Errors });

@@ -1,6 +1,7 @@
 using RyesVP.Domain.Jobs;
 using RyesVP.Orchestration.Daily;
 using RyesVP.Orchestration.Scrape;
+using RyesVP.Orchestration.Ticketmaster;
 using RyesVP.Orchestration.Weather;
 
 namespace RyesVP.Orchestration.Jobs;
@@ -11,6 +12,8 @@ public static class JobCatalog
     private static readonly Dictionary<string, string> Orchestrators = new()
     {
         [JobNames.Scrape] = nameof(ScrapeJob.RunScrapeJob),
+        [JobNames.TmDownload] = nameof(TicketmasterJobs.RunTmDownloadJob),
+        [JobNames.TmMatch] = nameof(TicketmasterJobs.RunTmMatchJob),
         [JobNames.WeatherPrecache] = nameof(WeatherJob.RunWeatherJob),
         [JobNames.Daily] = nameof(DailyRefresh.RunDailyRefresh),
     };

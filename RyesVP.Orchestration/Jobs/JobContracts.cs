@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace RyesVP.Orchestration.Jobs;
 
 /// <summary>Settings fixed when a run starts, so that replays see the same values.</summary>
-public sealed record JobSettings(int Parallelism, int RetryAttempts, double RetryFirstIntervalSeconds);
+public sealed record JobSettings(int Parallelism, int RetryAttempts, double RetryFirstIntervalSeconds, int BatchParallelism = 4, IReadOnlyList<string>? DisabledSteps = null);
 
 /// <summary>The input of every job orchestrator (and of DailyRefresh).</summary>
 public sealed record JobRequest(

@@ -34,7 +34,7 @@ public sealed class JobLauncher(JobLease lease, JobRunStore runs, IOptions<Pipel
     public JobSettings Settings()
     {
         var o = options.Value;
-        return new JobSettings(o.ScrapeParallelism, o.ActivityRetryAttempts, o.ActivityRetryFirstIntervalSeconds);
+        return new JobSettings(o.ScrapeParallelism, o.ActivityRetryAttempts, o.ActivityRetryFirstIntervalSeconds, o.BatchParallelism, o.DisabledStepList());
     }
 
     public async Task<LaunchResult> StartAsync(

@@ -57,6 +57,10 @@ public sealed class TestFunctionsHost : IAsyncDisposable
             ["Pipeline:HttpRetryDelayMs"] = "50",
             ["Pipeline:HttpTimeoutSeconds"] = "20",
             ["GOOGLE_API_KEY"] = null,
+            ["TICKETMASTER_API_KEY"] = null,
+            ["OPENAI_API_KEY"] = null,
+            ["SPOTIFY_CLIENT_ID"] = null,
+            ["SPOTIFY_CLIENT_SECRET"] = null,
             ["DurableTask:WorkItemQueueVisibilitySeconds"] = "10",
             ["DurableTask:ControlQueueVisibilitySeconds"] = "10",
         };
