@@ -16,9 +16,14 @@ internal static class BenchCommand
 {
     public static async Task<int> RunAsync(Args args, IServiceProvider services, CancellationToken ct)
     {
+        if (args.Positional.ElementAtOrDefault(1) == "tm-match")
+        {
+            return await TmMatchBench.RunAsync(args, services, ct);
+        }
+
         if (args.Positional.ElementAtOrDefault(1) != "upsert")
         {
-            Console.Error.WriteLine("usage: ryesvp bench upsert [--events N]");
+            Console.Error.WriteLine("usage: ryesvp bench upsert [--events N] | ryesvp bench tm-match [--events N] [--cache N]");
             return 2;
         }
 
@@ -82,21 +87,21 @@ internal static class BenchCommand
             $"{100000 + i}", EventCategory.CONCERT, Description: $"Benchmark event {i}", ImageUrl: $"https://img.example/{i}.jpg")).ToList();
     }
 
-    private static async Task<(T Result, TimeSpan Elapsed)> TimeAsync<T>(Func<Task<T>> action)
+    internal static async Task<(T Result, TimeSpan Elapsed)> TimeAsync<T>(Func<Task<T>> action)
     {
         var sw = Stopwatch.StartNew();
         var result = await action();
         return (result, sw.Elapsed);
     }
 
-    private static async Task<string> ServerVersionAsync(string url, CancellationToken ct)
+    internal static async Task<string> ServerVersionAsync(string url, CancellationToken ct)
     {
         await using var conn = new NpgsqlConnection(ConnectionStrings.ToNpgsql(url));
         await conn.OpenAsync(ct);
         return conn.PostgreSqlVersion.ToString();
     }
 
-    private static async Task<T> OnFreshDatabaseAsync<T>(string url, Func<EventStore, NpgsqlDataSource, Task<T>> run, CancellationToken ct)
+    internal static async Task<T> OnFreshDatabaseAsync<T>(string url, Func<EventStore, NpgsqlDataSource, Task<T>> run, CancellationToken ct)
     {
         var admin = new NpgsqlConnectionStringBuilder(ConnectionStrings.ToNpgsql(url));
         var name = $"ryesvp_bench_{Guid.NewGuid():N}"[..28];

@@ -61,7 +61,8 @@ public sealed class TestDatabase : IAsyncDisposable
     public async Task<T> ScalarAsync<T>(string sql)
     {
         await using var cmd = DataSource.CreateCommand(sql);
-        return (T)(await cmd.ExecuteScalarAsync())!;
+        var value = await cmd.ExecuteScalarAsync();
+        return value is null or DBNull ? default! : (T)value;
     }
 
     public async Task ExecuteAsync(string sql)

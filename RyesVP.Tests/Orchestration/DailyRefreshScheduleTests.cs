@@ -32,7 +32,7 @@ public sealed class DailyRefreshScheduleTests
         var done = await host.Client.WaitForInstanceCompletionAsync("daily-20261204", getInputsAndOutputs: true);
         Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
         var rows = await host.Services.GetRequiredService<JobRunStore>().ForInstanceAsync("daily-20261204", CancellationToken.None);
-        Assert.Equal(["daily", "scrape", "weather-precache"], rows.Select(r => r.Job).Order(StringComparer.Ordinal)); // the fake clock gives every row the same start
+        Assert.Equal([.. JobNames.DailySteps.Append("daily").Order(StringComparer.Ordinal)], rows.Select(r => r.Job).Order(StringComparer.Ordinal)); // the fake clock gives every row the same start
         Assert.Equal(JobTrigger.Timer, rows.Single(r => r.Job == JobNames.Daily).Trigger);
     }
 }

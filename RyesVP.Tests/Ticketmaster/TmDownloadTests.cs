@@ -159,4 +159,45 @@ public sealed class TmDownloadTests
         Assert.Equal(3, fake.Calls - 1); // the first download, then the request and its two HTTP retries
         Assert.Equal(2, await db.ScalarAsync<long>("""SELECT count(*) FROM "TMEventCache" """));
     }
+
+    [Fact]
+    public async Task TmDownloadJob_OverHttp_OneVenueDown_EndsPartial_KeepsThatVenuesRows_AndNeverShowsTheKey()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        using var fake = new TicketmasterFake();
+        var now = DateTime.UtcNow;
+        foreach (var venue in new[] { "KovZ917ANwG", "KovZpZAJJlvA", "KovZ917AxzU", "KovZpZAaa1nA", "KovZpZAJJ7AA" })
+        {
+            fake.AddMany(venue, 3, now.AddDays(2), TimeSpan.FromDays(3));
+        }
+
+        fake.Fail("KovZpZAJEFvA", 503, """{"errors":[{"code":"DIS0000","detail":"unavailable","status":"503"}]}""");
+        var logs = new CapturedLogs();
+        await using var host = await TestFunctionsHost.StartAsync(db, configure: s => s.AddSingleton<ILoggerProvider>(logs), settings: new Dictionary<string, string?>
+        {
+            ["TICKETMASTER_API_KEY"] = TicketmasterFake.Key,
+            ["Ticketmaster:BaseUrl"] = fake.BaseUrl,
+            ["Ticketmaster:RequestsPerSecond"] = "50",
+        });
+        var previous = TmEventParser.Parse(JsonDocument.Parse(TicketmasterFake.Event("lc-old", "Old Long Center row", now.AddDays(5)).ToJsonString()).RootElement, "long-center", "KovZpZAJEFvA")!;
+        await host.Services.GetRequiredService<TmCacheStore>().ReplaceVenueAsync("long-center", [previous], CancellationToken.None);
+
+        using var bad = await host.SendAsync(HttpMethod.Post, "/api/cron/tm-download?months=13");
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("months", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        using var response = await host.SendAsync(HttpMethod.Post, "/api/cron/tm-download?months=3&wait=120");
+        var text = await response.Content.ReadAsStringAsync();
+        var body = JsonDocument.Parse(text).RootElement;
+
+        Assert.Equal("partial", body.GetProperty("status").GetString());
+        Assert.Equal((6, 15, 1), (body.GetProperty("venuesProcessed").GetInt32(), body.GetProperty("eventsDownloaded").GetInt32(), body.GetProperty("errors").GetInt32()));
+        var longCenter = body.GetProperty("venues").EnumerateArray().Single(v => v.GetProperty("venue").GetString() == "long-center");
+        Assert.Contains("503", longCenter.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal(1, await db.ScalarAsync<long>("""SELECT count(*) FROM "TMEventCache" WHERE "venueSlug" = 'long-center' AND "id" = 'lc-old'"""));
+        Assert.Equal(15, await db.ScalarAsync<long>("""SELECT count(*) FROM "TMEventCache" WHERE "venueSlug" <> 'long-center'"""));
+        Assert.DoesNotContain(TicketmasterFake.Key, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(logs.Lines, e => e.Message.Contains(TicketmasterFake.Key, StringComparison.Ordinal));
+        Assert.Contains(fake.Queries(), q => q["endDateTime"].StartsWith(now.AddMonths(3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
+    }
 }
