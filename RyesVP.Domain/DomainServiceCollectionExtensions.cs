@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using RyesVP.Domain.Alerts;
 using RyesVP.Domain.Database;
+using RyesVP.Domain.Enrichment;
 using RyesVP.Domain.Events;
 using RyesVP.Domain.Http;
 using RyesVP.Domain.Jobs;
@@ -110,6 +111,25 @@ public static class DomainServiceCollectionExtensions
         services.AddTransient<TmMatchLlm>();
         services.AddTransient<TmDownloadStep>();
         services.AddTransient<TmMatchStep>();
+
+        services.AddOptions<EnrichOptions>()
+            .BindConfiguration(EnrichOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<KnowledgeGraphGate>();
+        services.AddSingleton<SpotifyGate>();
+        services.AddHttpClient<KnowledgeGraphClient>((sp, http) =>
+            {
+                http.BaseAddress = new Uri(sp.GetRequiredService<IOptions<EnrichOptions>>().Value.KnowledgeGraphBaseUrl);
+            })
+            .AddStandardResilienceHandler()
+            .Configure((HttpStandardResilienceOptions o, IServiceProvider sp) => Resilience(o, sp.GetRequiredService<IOptions<PipelineOptions>>().Value));
+        services.AddHttpClient<SpotifyClient>()
+            .AddStandardResilienceHandler()
+            .Configure((HttpStandardResilienceOptions o, IServiceProvider sp) => Resilience(o, sp.GetRequiredService<IOptions<PipelineOptions>>().Value));
+        services.AddSingleton<EnrichStore>();
+        services.AddTransient<EnrichmentLlm>();
+        services.AddTransient<EnrichStep>();
 
         services.AddTransient<IVenueScraper, MoodyCenterScraper>();
         services.AddTransient<IVenueScraper, StubbsScraper>();

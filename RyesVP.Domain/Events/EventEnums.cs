@@ -21,3 +21,14 @@ public enum EventStatus
     SOLD_OUT,
 }
 #pragma warning restore CA1707
+
+/// <summary>The web app's "EnrichmentStatus" enum.</summary>
+public enum EnrichmentStatus
+{
+    PENDING,
+    PROCESSING,
+    COMPLETED,
+    PARTIAL,
+    FAILED,
+    SKIPPED,
+}

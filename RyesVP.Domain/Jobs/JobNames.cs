@@ -9,8 +9,8 @@ public static class JobNames
     public const string WeatherPrecache = "weather-precache";
     public const string Daily = "daily";
 
-    /// <summary>The steps of the daily run in order; only those implemented so far are listed.</summary>
-    public static readonly IReadOnlyList<string> DailySteps = [Scrape, TmDownload, TmMatch, WeatherPrecache];
+    /// <summary>The steps of the daily run in order.</summary>
+    public static readonly IReadOnlyList<string> DailySteps = [Scrape, TmDownload, Enrich, TmMatch, WeatherPrecache];
 
     public static readonly IReadOnlyList<string> All = [.. DailySteps, Daily];
 }

@@ -1,5 +1,6 @@
 using RyesVP.Domain.Jobs;
 using RyesVP.Orchestration.Daily;
+using RyesVP.Orchestration.Enrich;
 using RyesVP.Orchestration.Scrape;
 using RyesVP.Orchestration.Ticketmaster;
 using RyesVP.Orchestration.Weather;
@@ -13,6 +14,7 @@ public static class JobCatalog
     {
         [JobNames.Scrape] = nameof(ScrapeJob.RunScrapeJob),
         [JobNames.TmDownload] = nameof(TicketmasterJobs.RunTmDownloadJob),
+        [JobNames.Enrich] = nameof(EnrichJob.RunEnrichJob),
         [JobNames.TmMatch] = nameof(TicketmasterJobs.RunTmMatchJob),
         [JobNames.WeatherPrecache] = nameof(WeatherJob.RunWeatherJob),
         [JobNames.Daily] = nameof(DailyRefresh.RunDailyRefresh),
