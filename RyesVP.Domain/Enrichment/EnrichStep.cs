@@ -156,10 +156,11 @@ public sealed class EnrichStep(
             {
                 t.KgCalls++;
                 var hits = await kg.SearchAsync(term, 3, ct);
-                kgHit = hits.FirstOrDefault(h => LookupRules.KnowledgeGraphAccepted(term, h, options.Value.KnowledgeGraphMinScore));
+                kgHit = hits.Where(h => LookupRules.KnowledgeGraphAccepted(term, h, result.Category, options.Value.KnowledgeGraphMinScore))
+                    .OrderByDescending(h => Ticketmaster.TmSimilarity.Calculate(term, h.Name)).ThenByDescending(h => h.Score).FirstOrDefault();
                 if (kgHit is null)
                 {
-                    notes.Add(hits.Count == 0 ? "knowledge graph: nothing found" : $"knowledge graph: no hit named \"{term}\" above score {options.Value.KnowledgeGraphMinScore}");
+                    notes.Add(hits.Count == 0 ? "knowledge graph: nothing found" : $"knowledge graph: no {result.Category} hit named \"{term}\" above score {options.Value.KnowledgeGraphMinScore}");
                 }
             }
         }

@@ -1,3 +1,4 @@
+using RyesVP.Domain.Events;
 using RyesVP.Domain.Ticketmaster;
 
 namespace RyesVP.Domain.Enrichment;
@@ -39,9 +40,21 @@ public static class LookupRules
         return overlap && popularity >= 30;
     }
 
-    /// <summary>A Knowledge Graph hit is accepted only above the score floor and when its name is the query's (similarity ≥ 0.7).</summary>
-    public static bool KnowledgeGraphAccepted(string query, KgHit hit, double minScore) =>
-        hit.Score >= minScore && TmSimilarity.Calculate(query, hit.Name) >= 0.7;
+    private static readonly Dictionary<EventCategory, string[]> KgTypes = new()
+    {
+        [EventCategory.COMEDY] = ["Person", "Comedian"],
+        [EventCategory.THEATER] = ["Person", "TheaterGroup", "TheaterEvent", "Play", "Musical", "CreativeWork", "Organization", "PerformingGroup", "Event"],
+        [EventCategory.MOVIE] = ["Movie", "Film", "TVSeries", "TVEpisode", "CreativeWork", "Person"],
+    };
+
+    /// <summary>
+    /// A Knowledge Graph hit is accepted only above the score floor, with a type that fits the category (a comedian
+    /// is a Person, not a MusicAlbum of the same name) and a name that is the query's (similarity ≥ 0.7).
+    /// </summary>
+    public static bool KnowledgeGraphAccepted(string query, KgHit hit, EventCategory category, double minScore) =>
+        hit.Score >= minScore
+        && (!KgTypes.TryGetValue(category, out var wanted) || hit.Types.Any(t => wanted.Contains(t, StringComparer.Ordinal)))
+        && TmSimilarity.Calculate(query, hit.Name) >= 0.7;
 
     private static readonly HashSet<string> Placeholders = new(StringComparer.OrdinalIgnoreCase)
     {
