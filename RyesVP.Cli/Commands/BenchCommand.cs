@@ -16,6 +16,11 @@ internal static class BenchCommand
 {
     public static async Task<int> RunAsync(Args args, IServiceProvider services, CancellationToken ct)
     {
+        if (args.Positional.ElementAtOrDefault(1) == "enrich")
+        {
+            return await EnrichBench.RunAsync(args, services, ct);
+        }
+
         if (args.Positional.ElementAtOrDefault(1) == "tm-match")
         {
             return await TmMatchBench.RunAsync(args, services, ct);
@@ -23,7 +28,7 @@ internal static class BenchCommand
 
         if (args.Positional.ElementAtOrDefault(1) != "upsert")
         {
-            Console.Error.WriteLine("usage: ryesvp bench upsert [--events N] | ryesvp bench tm-match [--events N] [--cache N]");
+            Console.Error.WriteLine("usage: ryesvp bench upsert [--events N] | ryesvp bench tm-match [--events N] [--cache N] | ryesvp bench enrich [--events N] [--parallelism 1,4,8]");
             return 2;
         }
 
