@@ -8,7 +8,8 @@ source scripts/services.sh
 
 if [ -z "${RYESVP_HTTP_REPLAY:-}" ] && [ -z "${RYESVP_LIVE:-}" ] && [ -z "${TICKETMASTER_API_KEY:-}${OPENAI_API_KEY:-}${GOOGLE_API_KEY:-}${SPOTIFY_CLIENT_ID:-}" ]; then
   export RYESVP_HTTP_REPLAY="$PWD/samples"
-  echo "[run] no API keys: replaying the bundled samples (set RYESVP_LIVE=1 to fetch the real sites)"
+  export RYESVP_SAMPLE_APIS="$PWD/samples/apis"
+  echo "[run] no API keys: replaying the bundled samples; Ticketmaster, Google, Spotify and OpenAI answered from samples/apis (set RYESVP_LIVE=1 for the real ones)"
 fi
 
 echo "[run] building"

@@ -64,6 +64,7 @@ public static class AppSettings
         new("WEBSITE_HOSTNAME", false, false, "status links in alerts (set by App Service)"),
         new("RYESVP_HTTP_REPLAY", false, false, "offline runs (local)"),
         new("RYESVP_HTTP_RECORD", false, false, "recording outbound HTTP (local)"),
+        new("RYESVP_SAMPLE_APIS", false, false, "offline runs: third-party APIs answered from samples/apis on loopback (local)"),
     ];
 
     /// <summary>The settings a deployment must provide but this process does not have.</summary>

@@ -31,6 +31,20 @@ public static class LocalFunctionsHost
         LocalHostOptions options, Action<IServiceCollection>? configure = null, IDictionary<string, string?>? settings = null, CancellationToken ct = default)
     {
         var configuration = Configuration(settings);
+        Samples.SampleApis? samples = null;
+        if (configuration[Samples.SampleApis.Setting] is { Length: > 0 } sampleDirectory)
+        {
+            // Offline: the third-party APIs answered from the samples on loopback (their keys and base URLs overlaid).
+            samples = await Samples.SampleApis.StartAsync(sampleDirectory, ct);
+            var overlay = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
+            foreach (var (key, value) in samples.Settings())
+            {
+                overlay[key] = value;
+            }
+
+            configuration = Configuration(overlay);
+        }
+
         var logging = LoggerFactory.Create(ConfigureLogging);
         var service = CreateOrchestrationService(options, configuration, logging);
         if (service is SidecarStorageService storage)
@@ -53,7 +67,7 @@ public static class LocalFunctionsHost
             throw;
         }
 
-        return new LocalHost(app, sidecar, logging);
+        return new LocalHost(app, sidecar, logging, samples);
     }
 
     private static IConfiguration Configuration(IDictionary<string, string?>? settings)
@@ -107,6 +121,12 @@ public static class LocalFunctionsHost
 
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
+            if (string.IsNullOrWhiteSpace(options.Urls))
+            {
+                // No HTTP API wanted (run, bench): a free loopback port, never Kestrel's default 5000.
+                kestrel.Listen(IPAddress.Loopback, 0, l => l.Protocols = HttpProtocols.Http1);
+            }
+
             foreach (var url in (options.Urls ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
                 var uri = new Uri(url);

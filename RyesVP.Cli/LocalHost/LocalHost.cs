@@ -2,7 +2,7 @@
 namespace RyesVP.Cli.LocalHost;
 
 /// <summary>A running local host: the functions app and, behind it, the task-hub sidecar. Disposing stops both.</summary>
-public sealed class LocalHost(WebApplication app, WebApplication sidecar, ILoggerFactory logging) : IAsyncDisposable
+public sealed class LocalHost(WebApplication app, WebApplication sidecar, ILoggerFactory logging, IAsyncDisposable? samples = null) : IAsyncDisposable
 {
     public WebApplication App => app;
 
@@ -29,6 +29,10 @@ public sealed class LocalHost(WebApplication app, WebApplication sidecar, ILogge
             await app.DisposeAsync();
             await sidecar.DisposeAsync();
             logging.Dispose();
+            if (samples is not null)
+            {
+                await samples.DisposeAsync();
+            }
         }
     }
 }

@@ -29,6 +29,20 @@ public sealed partial record HttpRecording
     [JsonPropertyName("note")]
     public string? Note { get; init; }
 
+    /// <summary>
+    /// A sample whose dates follow the calendar: <c>{{today+N:format}}</c> in the body becomes the Austin date N days
+    /// from today in that .NET format (for example <c>{{today+3:yyyy-MM-dd}}</c>), so offline runs always have
+    /// events in the coming days.
+    /// </summary>
+    public bool Relative { get; init; }
+
+    public static string ExpandDates(string text, DateOnly today) =>
+        RelativeDate().Replace(text, m => today.AddDays(m.Groups[1].Success ? int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 0)
+            .ToString(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture));
+
+    [GeneratedRegex(@"\{\{today([+-]\d+)?:([^}]+)\}\}")]
+    private static partial Regex RelativeDate();
+
     /// <summary>Query parameters that carry credentials: never written, never part of a key.</summary>
     public static readonly IReadOnlySet<string> SecretParameters = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {

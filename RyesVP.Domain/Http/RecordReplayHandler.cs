@@ -35,7 +35,13 @@ public sealed class RecordReplayHandler(HttpRecordingOptions options, ILogger<Re
         if (options.ReplayDirectory is { } replay)
         {
             var recordings = Loaded.GetOrAdd(replay, Load);
-            if (!recordings.TryGetValue(key, out var hit))
+            if (!recordings.TryGetValue(key, out var hit) && request.RequestUri!.IsLoopback)
+            {
+                // Nothing recorded for a loopback address (the offline sample APIs, a local fake): call it.
+                return await base.SendAsync(request, cancellationToken);
+            }
+
+            if (hit.Recording is null)
             {
                 throw new HttpReplayMissException($"No recording for {request.Method} {url} in the replay directory (RYESVP_HTTP_REPLAY)");
             }
@@ -70,6 +76,11 @@ public sealed class RecordReplayHandler(HttpRecordingOptions options, ILogger<Re
     private static HttpResponseMessage ToResponse(HttpRecording recording, string directory, HttpRequestMessage request)
     {
         var text = recording.Body ?? (recording.BodyFile is { } f ? File.ReadAllText(Path.Combine(directory, f)) : string.Empty);
+        if (recording.Relative)
+        {
+            text = HttpRecording.ExpandDates(text, Time.AustinTime.Today(DateTimeOffset.UtcNow));
+        }
+
         var response = new HttpResponseMessage((HttpStatusCode)recording.Status) { RequestMessage = request };
         recording.Headers.TryGetValue("Content-Type", out var contentType);
         response.Content = new StringContent(text, Encoding.UTF8);

@@ -39,7 +39,7 @@ public sealed class TaskHubVisibilityTests
         var states = result.OrchestrationState.ToDictionary(s => s.OrchestrationInstance.InstanceId);
 
         Assert.Equal(runs.Select(r => r.InstanceId).Order(), states.Keys.Order());
-        Assert.Equal([dailyId, .. JobNames.DailySteps.Select(s => dailyId + ":" + s)], runs.Select(r => r.InstanceId).Order(StringComparer.Ordinal));
+        Assert.Equal([.. new[] { dailyId }.Concat(JobNames.DailySteps.Select(s => dailyId + ":" + s)).Order(StringComparer.Ordinal)], runs.Select(r => r.InstanceId).Order(StringComparer.Ordinal));
         foreach (var run in runs)
         {
             // No GOOGLE_API_KEY here: the weather step says so instead of pretending to succeed.

@@ -13,12 +13,15 @@ public sealed class StubbsScraperTests
     [Fact]
     public void Parse_SamplePage_ReadsDatesTimesAndDescriptions()
     {
-        var events = StubbsScraper.Parse(Samples.Venue("stubbs.html"), Samples.JobRun).Events;
+        // The sample's dates follow the calendar: two, five and nine days after the job's Austin date (2026-12-04).
+        var page = RyesVP.Domain.Http.HttpRecording.ExpandDates(Samples.Venue("stubbs.html"), new DateOnly(2026, 12, 4));
+        var events = StubbsScraper.Parse(page, Samples.JobRun).Events;
 
         Assert.Equal(3, events.Count);
         var brunch = events[0];
-        Assert.Equal("gospel-brunch-2027-01-10", brunch.SourceEventId);
-        Assert.Equal(new DateTime(2027, 1, 10, 16, 30, 0, DateTimeKind.Utc), brunch.StartDateTime); // first show time, 10:30 CST
+        Assert.Equal("gospel-brunch-2026-12-06", brunch.SourceEventId);
+        Assert.Equal(new DateTime(2026, 12, 6, 16, 30, 0, DateTimeKind.Utc), brunch.StartDateTime); // first show time, 10:30 CST
+        Assert.Equal(new DateTime(2026, 12, 14, 2, 0, 0, DateTimeKind.Utc), events[2].StartDateTime); // "12/13", TBA → 20:00
         Assert.Equal(EventCategory.OTHER, brunch.Category);
         Assert.Equal("Doors: Doors 10:00AM | Price: $35.00 | Ages: All Ages", brunch.Description);
         Assert.Equal("https://stubbsaustin.com/wp-content/uploads/2026/11/gospel-brunch.jpg", brunch.ImageUrl);
