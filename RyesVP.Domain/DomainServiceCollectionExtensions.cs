@@ -12,7 +12,9 @@ using RyesVP.Domain.Http;
 using RyesVP.Domain.Jobs;
 using RyesVP.Domain.Llm;
 using RyesVP.Domain.Scraping;
+using RyesVP.Domain.Scraping.Rendering;
 using RyesVP.Domain.Scraping.Venues;
+using RyesVP.Domain.Scraping.Venues.Rendered;
 using RyesVP.Domain.Ticketmaster;
 using RyesVP.Domain.Venues;
 using RyesVP.Domain.Weather;
@@ -130,6 +132,29 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<EnrichStore>();
         services.AddTransient<EnrichmentLlm>();
         services.AddTransient<EnrichStep>();
+
+        services.AddOptions<BrowserOptions>()
+            .BindConfiguration(BrowserOptions.SectionName)
+            .Configure(o =>
+            {
+                o.WsEndpoint = Blank(configuration[BrowserOptions.EndpointSetting]) ?? o.WsEndpoint;
+                o.ExecutablePath = Blank(configuration[BrowserOptions.ExecutableSetting]) ?? o.ExecutablePath;
+            })
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<PageRenderer>();
+        services.AddSingleton<IPageRenderer>(sp => sp.GetRequiredService<PageRenderer>());
+        services.AddSingleton<RenderingClient>();
+        services.AddTransient<IVenueScraper, ParamountScraper>();
+        services.AddTransient<IVenueScraper, AclLiveScraper>();
+        services.AddTransient<IVenueScraper, TexasPerformingArtsScraper>();
+        services.AddTransient<IVenueScraper, EmosScraper>();
+        services.AddTransient<IVenueScraper, MohawkScraper>();
+        services.AddTransient<IVenueScraper, ConcourseProjectScraper>();
+        services.AddTransient<IVenueScraper, ScootInnScraper>();
+        services.AddTransient<IVenueScraper, RadioEastScraper>();
+        services.AddTransient<IVenueScraper, EmpireScraper>();
+        services.AddTransient<IVenueScraper, HebCenterScraper>();
 
         services.AddTransient<IVenueScraper, MoodyCenterScraper>();
         services.AddTransient<IVenueScraper, StubbsScraper>();

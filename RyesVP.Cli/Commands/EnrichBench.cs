@@ -14,7 +14,7 @@ namespace RyesVP.Cli.Commands;
 
 /// <summary>
 /// ryesvp bench enrich [--events 1000] [--parallelism 1,4,8]: the enrich job through the local durable host
-/// (in-memory task hub) on a fresh database, against loopback fakes answering at realistic latencies (LLM 800 ms,
+/// (Azure Storage task hub on Azurite, a fresh hub per run) on a fresh database, against loopback fakes answering at realistic latencies (LLM 800 ms,
 /// Knowledge Graph and Spotify 150 ms). Prints wall time and events per minute for each parallelism.
 /// </summary>
 internal static class EnrichBench
@@ -51,8 +51,9 @@ internal static class EnrichBench
                     ["Pipeline:BatchParallelism"] = parallelism.ToString(CultureInfo.InvariantCulture),
                     ["RYESVP_HTTP_REPLAY"] = null,
                     ["RYESVP_HTTP_RECORD"] = null,
+                    ["TaskHubName"] = "bench" + Guid.NewGuid().ToString("N")[..10],
                 };
-                await using var host = await LocalFunctionsHost.StartAsync(new LocalHostOptions { InMemory = true }, settings: settings, ct: ct);
+                await using var host = await LocalFunctionsHost.StartAsync(new LocalHostOptions { InMemory = false }, settings: settings, ct: ct);
                 var client = host.Services.GetRequiredService<DurableTaskClient>();
                 var clock = Stopwatch.StartNew();
                 var started = await host.Services.GetRequiredService<JobLauncher>().StartAsync(client, JobNames.Enrich, JobTrigger.Cli, new JobParameters(), null, ct);

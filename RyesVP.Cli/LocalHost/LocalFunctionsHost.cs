@@ -199,6 +199,8 @@ public static class LocalFunctionsHost
             // How soon a message taken by a worker that died reappears for another (production default: 5 minutes).
             WorkItemQueueVisibilityTimeout = Seconds(configuration["DurableTask:WorkItemQueueVisibilitySeconds"], 300),
             ControlQueueVisibilityTimeout = Seconds(configuration["DurableTask:ControlQueueVisibilitySeconds"], 300),
+            // Activities at once in this process (host.json's maxConcurrentActivityFunctions is per Azure instance).
+            MaxConcurrentTaskActivityWorkItems = int.TryParse(configuration["DurableTask:MaxConcurrentActivities"], out var activities) && activities > 0 ? activities : 16,
         }));
     }
 

@@ -101,6 +101,9 @@ public sealed class RecordReplayHandler(HttpRecordingOptions options, ILogger<Re
         return response;
     }
 
+    /// <summary>The recordings of a directory, loaded once per process.</summary>
+    public static IReadOnlyDictionary<string, (HttpRecording Recording, string Directory)> Cached(string directory) => Loaded.GetOrAdd(directory, Load);
+
     /// <summary>Every *.json recording under the directory (recursively), keyed on method + scrubbed URL + body hash.</summary>
     public static IReadOnlyDictionary<string, (HttpRecording Recording, string Directory)> Load(string directory)
     {

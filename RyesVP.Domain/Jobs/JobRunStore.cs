@@ -110,6 +110,23 @@ public sealed class JobRunStore(NpgsqlDataSource dataSource, TimeProvider time)
         """;
 
     /// <summary>The run of an instance and the rows of its steps.</summary>
+    // The last finished scrape (alone or as a daily step) in which this venue succeeded.
+    private const string PreviousVenueSql = """
+        SELECT (r->>'events')::int
+        FROM "JobRun" j CROSS JOIN LATERAL jsonb_array_elements(j."summary"->'results') r
+        WHERE j."job" = 'scrape' AND j."status" IN ('succeeded', 'partial') AND jsonb_typeof(j."summary"->'results') = 'array'
+          AND r->>'venue' = @slug AND (r->>'succeeded')::boolean
+        ORDER BY j."startedAt" DESC
+        LIMIT 1
+        """;
+
+    /// <summary>How many events the venue had in its last successful scrape, or null when it never had one.</summary>
+    public async Task<int?> PreviousVenueEventsAsync(string slug, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await connection.ExecuteScalarAsync<int?>(new CommandDefinition(PreviousVenueSql, new { slug }, cancellationToken: ct));
+    }
+
     public async Task<IReadOnlyList<JobRun>> ForInstanceAsync(string instanceId, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);

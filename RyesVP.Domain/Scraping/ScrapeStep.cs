@@ -2,11 +2,12 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 using RyesVP.Domain.Events;
 using RyesVP.Domain.Http;
+using RyesVP.Domain.Jobs;
 
 namespace RyesVP.Domain.Scraping;
 
 /// <summary>The scrape job's work for one venue: fetch, parse, upsert in one transaction.</summary>
-public sealed class ScrapeStep(IEnumerable<IVenueScraper> scrapers, EventStore events, ILogger<ScrapeStep> logger)
+public sealed class ScrapeStep(IEnumerable<IVenueScraper> scrapers, EventStore events, JobRunStore runs, ILogger<ScrapeStep> logger)
 {
     private const int ProblemsKept = 10;
     private readonly Dictionary<string, IVenueScraper> bySlug = scrapers.ToDictionary(s => s.Slug);
@@ -43,6 +44,10 @@ public sealed class ScrapeStep(IEnumerable<IVenueScraper> scrapers, EventStore e
         {
             return Failed(slug, ex.Message);
         }
+        catch (Rendering.RenderException ex)
+        {
+            throw new TransientScrapeException($"{slug}: {ex.Message}", ex);
+        }
         catch (HttpRequestException ex)
         {
             throw new TransientScrapeException($"{slug}: {ex.Message}", ex);
@@ -74,8 +79,14 @@ public sealed class ScrapeStep(IEnumerable<IVenueScraper> scrapers, EventStore e
 
         logger.LogInformation("[SCRAPE] {Venue}: {Events} events ({Created} created, {Updated} updated, {Unchanged} unchanged)",
             slug, parsed.Events.Count, stored.Created, stored.Updated, stored.Unchanged);
+        var health = VenueHealth.Of(parsed.Events, await runs.PreviousVenueEventsAsync(slug, ct), asOf);
+        foreach (var w in health.Warnings)
+        {
+            logger.LogWarning("[SCRAPE] {Venue} health: {Warning}", slug, w);
+        }
+
         return new VenueScrapeResult(slug, true, parsed.Events.Count, stored.Created, stored.Updated, stored.Unchanged,
-            problems.Count, problems.Take(ProblemsKept).ToList(), null);
+            problems.Count, problems.Take(ProblemsKept).ToList(), null, health);
     }
 
     private IVenueScraper Scraper(string slug) =>

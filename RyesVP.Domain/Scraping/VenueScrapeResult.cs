@@ -10,4 +10,5 @@ public sealed record VenueScrapeResult(
     int Unchanged,
     int ProblemCount,
     IReadOnlyList<string> Problems,
-    string? Error);
+    string? Error,
+    VenueHealth? Health = null);

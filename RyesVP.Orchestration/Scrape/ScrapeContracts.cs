@@ -18,7 +18,8 @@ public sealed record ScrapeSummary(
     int Updated,
     int Unchanged,
     IReadOnlyList<VenueError> Errors,
-    IReadOnlyList<VenueScrapeResult> Results)
+    IReadOnlyList<VenueScrapeResult> Results,
+    IReadOnlyList<string> Warnings)
 {
     public static ScrapeSummary From(IReadOnlyList<VenueScrapeResult> results) => new(
         results.Count,
@@ -29,5 +30,6 @@ public sealed record ScrapeSummary(
         results.Sum(r => r.Updated),
         results.Sum(r => r.Unchanged),
         results.Where(r => !r.Succeeded).Select(r => new VenueError(r.Venue, r.Error ?? "failed")).ToList(),
-        results);
+        results,
+        results.SelectMany(r => (r.Health?.Warnings ?? []).Select(w => $"{r.Venue}: {w}")).ToList());
 }

@@ -46,6 +46,12 @@ public static class ScrapeJob
             {
                 error = string.Join("; ", summary.Errors.Select(e => $"{e.Venue}: {e.Message}"));
             }
+
+            if (summary.Warnings.Count > 0)
+            {
+                // Not a failure, but never a silent success: the run's row names them.
+                error = (error is null ? string.Empty : error + "; ") + "health warnings: " + string.Join("; ", summary.Warnings);
+            }
         }
         catch (TaskFailedException ex)
         {

@@ -30,6 +30,7 @@ var secretSettings = {
   SPOTIFY_CLIENT_SECRET: 'spotify-client-secret'
   TICKETMASTER_API_KEY: 'ticketmaster-api-key'
   ALERT_WEBHOOK_URL: 'alert-webhook-url'
+  BROWSER_WS_ENDPOINT: 'browser-ws-endpoint'
 }
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
