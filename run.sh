@@ -5,6 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/services.sh
+source scripts/chromium.sh
+# Offline runs replay the rendered venue pages and need no browser; live runs do.
+ensure_chromium || echo "[run] chromium could not be installed; live runs of the JavaScript-rendered venues will fail (replay does not need it)"
 
 if [ -z "${RYESVP_HTTP_REPLAY:-}" ] && [ -z "${RYESVP_LIVE:-}" ] && [ -z "${TICKETMASTER_API_KEY:-}${OPENAI_API_KEY:-}${GOOGLE_API_KEY:-}${SPOTIFY_CLIENT_ID:-}" ]; then
   export RYESVP_HTTP_REPLAY="$PWD/samples"

@@ -4,6 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/services.sh
+source scripts/chromium.sh
+ensure_chromium
 export RYESVP_TEST_PG="${RYESVP_TEST_PG:-$RYESVP_LOCAL_PG}"
 
 echo "[test] building"

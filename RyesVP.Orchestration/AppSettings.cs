@@ -59,6 +59,8 @@ public static class AppSettings
         new("OpenAI__TimeoutSeconds", false, false, "enrich, tm-match"),
         new("BROWSER_WS_ENDPOINT", false, true, "scrape: a remote headless browser for the JavaScript-rendered venues (Azure)"),
         new("CHROMIUM_PATH", false, false, "scrape: a local Chromium executable (default /usr/bin/chromium)"),
+        new("Browser__ExecutablePath", false, false, "scrape: same as CHROMIUM_PATH"),
+        new("Browser__WsEndpoint", false, false, "scrape: same as BROWSER_WS_ENDPOINT (prefer that name: it is a Key Vault secret in Azure)"),
         new("Browser__MaxConcurrency", false, false, "scrape: pages rendered at once"),
         new("Browser__PageTimeoutSeconds", false, false, "scrape: hard limit for one venue's render"),
         new("Browser__NavigationTimeoutSeconds", false, false, "scrape: page load limit"),

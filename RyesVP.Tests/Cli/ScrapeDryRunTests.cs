@@ -43,13 +43,14 @@ public sealed class ScrapeDryRunTests
     }
 
     [Fact]
-    public async Task DryRun_AllVenues_CoversTheSevenPlainHttpVenues()
+    public async Task DryRun_AllVenues_CoversAllSeventeenVenues()
     {
         var (code, output, err) = await RyesvpAsync("scrape", "--dry-run", "--json");
 
         Assert.True(code == 0, err);
         var venues = JsonDocument.Parse(output).RootElement.EnumerateArray().Select(e => e.GetProperty("venueSlug").GetString()).Distinct().Order();
-        Assert.Equal(["antones", "cota", "long-center", "moody-amphitheater", "moody-center", "q2-stadium", "stubbs"], venues);
+        Assert.Equal(["acl-live", "antones", "bass-concert-hall", "bates-recital-hall", "concourse-project", "cota", "emos", "empire-control-room", "heb-center",
+            "long-center", "mccullough-theatre", "mohawk", "moody-amphitheater", "moody-center", "paramount-theatre", "q2-stadium", "radio-east", "scoot-inn", "stubbs"], venues);
     }
 
     [Fact]

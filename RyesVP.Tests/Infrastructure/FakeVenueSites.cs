@@ -34,9 +34,39 @@ public sealed class FakeVenueSites : IAsyncDisposable
 
     public Task StartAsync() => server.StartAsync();
 
-    /// <summary>Re-addresses every outbound request of the host under test to this server.</summary>
-    public void Attach(IServiceCollection services) =>
+    /// <summary>
+    /// Re-addresses every outbound request of the host under test to this server, and answers the JavaScript-rendered
+    /// venues' pages (RENDER recordings) in place of the browser, with the same overrides and delays. The real browser
+    /// is exercised by the rendering tests against loopback fixture sites.
+    /// </summary>
+    public void Attach(IServiceCollection services)
+    {
         services.ConfigureHttpClientDefaults(b => b.AddHttpMessageHandler(() => new Readdress(server.BaseUrl, pages.Values.Select(p => new Uri(p.Url).Host).ToHashSet())));
+        services.AddSingleton<RyesVP.Domain.Scraping.Rendering.IPageRenderer>(new Renderer(this));
+    }
+
+    private sealed class Renderer(FakeVenueSites sites) : RyesVP.Domain.Scraping.Rendering.IPageRenderer
+    {
+        public async Task<IReadOnlyList<string>> RenderAsync(RyesVP.Domain.Scraping.Rendering.RenderPlan plan, CancellationToken ct)
+        {
+            var uri = new Uri(plan.Url);
+            sites.hits.AddOrUpdate(Key(uri), 1, (_, n) => n + 1);
+            if (sites.Delays.TryGetValue(uri.Host, out var delay))
+            {
+                await Task.Delay(delay, ct);
+            }
+
+            if (sites.Overrides.TryGetValue(uri.Host, out var o))
+            {
+                return o.Status < 400 ? [o.Body]
+                    : throw new RyesVP.Domain.Scraping.ScrapeException($"GET {plan.Url} (browser) answered {o.Status}", (System.Net.HttpStatusCode)o.Status);
+            }
+
+            return sites.pages.TryGetValue(Key(uri), out var page)
+                ? page.Body!.Split(RyesVP.Domain.Scraping.Rendering.RenderingClient.Separator)
+                : throw new RyesVP.Domain.Scraping.ScrapeException($"GET {plan.Url} (browser) answered 404", System.Net.HttpStatusCode.NotFound);
+        }
+    }
 
     private async Task Handle(Microsoft.AspNetCore.Http.HttpContext http)
     {

@@ -49,7 +49,7 @@ public sealed class ScrapeOrchestrationTests
         var step = outcome.Summary!.Value.GetProperty("results")[0];
         Assert.Equal(JobRunStatus.Partial, step.GetProperty("status").GetString());
         var scrape = step.GetProperty("summary");
-        Assert.Equal(5, scrape.GetProperty("succeeded").GetInt32());
+        Assert.Equal(15, scrape.GetProperty("succeeded").GetInt32());
         Assert.Equal(2, scrape.GetProperty("failed").GetInt32());
         var errors = scrape.GetProperty("errors").EnumerateArray().ToDictionary(e => e.GetProperty("venue").GetString()!, e => e.GetProperty("message").GetString()!);
         Assert.Contains("500", errors["stubbs"], StringComparison.Ordinal);
@@ -74,7 +74,7 @@ public sealed class ScrapeOrchestrationTests
         await sites.StartAsync();
         sites.Delays["www.q2stadium.com"] = TimeSpan.FromSeconds(30);
         var hub = TestFunctionsHost.NewTaskHub();
-        var settings = new Dictionary<string, string?> { ["Pipeline:ScrapeParallelism"] = "7", ["Pipeline:HttpTimeoutSeconds"] = "60" };
+        var settings = new Dictionary<string, string?> { ["Pipeline:ScrapeParallelism"] = "17", ["Pipeline:HttpTimeoutSeconds"] = "60" };
 
         string instanceId;
         await using (var first = await TestFunctionsHost.StartAsync(db, inMemory: false, taskHub: hub, configure: sites.Attach, settings: settings))
@@ -86,7 +86,7 @@ public sealed class ScrapeOrchestrationTests
             while (DateTime.UtcNow < deadline)
             {
                 var meta = await first.Client.GetInstanceAsync(instanceId, getInputsAndOutputs: true);
-                if (meta?.ReadCustomStatusAs<JobProgress>() is { Done: 6 })
+                if (meta?.ReadCustomStatusAs<JobProgress>() is { Done: 16 })
                 {
                     break;
                 }
@@ -94,7 +94,7 @@ public sealed class ScrapeOrchestrationTests
                 await Task.Delay(200);
             }
 
-            Assert.Equal(6, (await first.Client.GetInstanceAsync(instanceId, getInputsAndOutputs: true))!.ReadCustomStatusAs<JobProgress>()!.Done);
+            Assert.Equal(16, (await first.Client.GetInstanceAsync(instanceId, getInputsAndOutputs: true))!.ReadCustomStatusAs<JobProgress>()!.Done);
         }
 
         var hitsBefore = new[] { "moodycenteratx.com", "stubbsaustin.com", "thelongcenter.org", "antonesnightclub.com", "www.moodyamphitheater.com", "circuitoftheamericas.com" }
@@ -107,7 +107,7 @@ public sealed class ScrapeOrchestrationTests
 
         var outcome = done.ReadOutputAs<JobOutcome>()!;
         Assert.Equal(JobRunStatus.Succeeded, outcome.Status);
-        Assert.Equal(7, outcome.Summary!.Value.GetProperty("succeeded").GetInt32());
+        Assert.Equal(17, outcome.Summary!.Value.GetProperty("succeeded").GetInt32());
         foreach (var (site, hits) in hitsBefore)
         {
             Assert.Equal(hits, sites.Hits(site)); // finished venues were not fetched again
