@@ -16,6 +16,11 @@ internal static class BenchCommand
 {
     public static async Task<int> RunAsync(Args args, IServiceProvider services, CancellationToken ct)
     {
+        if (args.Positional.ElementAtOrDefault(1) == "scrape")
+        {
+            return await ScrapeBench.RunAsync(args, ct);
+        }
+
         if (args.Positional.ElementAtOrDefault(1) == "enrich")
         {
             return await EnrichBench.RunAsync(args, services, ct);
@@ -28,7 +33,7 @@ internal static class BenchCommand
 
         if (args.Positional.ElementAtOrDefault(1) != "upsert")
         {
-            Console.Error.WriteLine("usage: ryesvp bench upsert [--events N] | ryesvp bench tm-match [--events N] [--cache N] | ryesvp bench enrich [--events N] [--parallelism 1,4,8]");
+            Console.Error.WriteLine("usage: ryesvp bench upsert [--events N] | ryesvp bench tm-match [--events N] [--cache N] | ryesvp bench enrich [--events N] [--parallelism 1,4,8] | ryesvp bench scrape [--concurrency 1,2]");
             return 2;
         }
 

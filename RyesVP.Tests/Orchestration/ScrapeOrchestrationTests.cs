@@ -116,4 +116,31 @@ public sealed class ScrapeOrchestrationTests
         Assert.True(sites.Hits("www.q2stadium.com") >= 2); // the interrupted venue was fetched again
         Assert.Equal(3L, await db.ScalarAsync<long>("""SELECT count(*) FROM "Event" e JOIN "Venue" v ON v."id" = e."venueId" WHERE v."slug" = 'q2-stadium'"""));
     }
+
+    [Fact]
+    public async Task Scrape_VenueDropsToLessThanHalf_IsAWarningInTheSummaryJobRunAndLog()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await using var sites = new FakeVenueSites();
+        await sites.StartAsync();
+        var logs = new CapturedLogs();
+        await using var host = await TestFunctionsHost.StartAsync(db, configure: s => { sites.Attach(s); s.AddSingleton<ILoggerProvider>(logs); });
+        Assert.Equal(JobRunStatus.Succeeded, (await RunAsync(host, JobNames.Scrape)).Status);
+
+        // The next night Stubb's shows one event where it showed three.
+        sites.Overrides["stubbsaustin.com"] = (200, """
+            <html><body><div class="tw-plugin-upcoming-event-list"><div class="tw-section"><div class="tw-name"><a href="https://stubbsaustin.com/tm-event/lone-show/">Lone Show</a></div>
+            <span class="tw-event-date">12/20</span><span class="tw-event-time">Show: 8:00PM</span></div></div></body></html>
+            """);
+        var outcome = await RunAsync(host, JobNames.Scrape);
+
+        Assert.Equal(JobRunStatus.Succeeded, outcome.Status); // not a failure …
+        var warnings = outcome.Summary!.Value.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()!).ToList();
+        Assert.Contains("stubbs: 1 events, less than half of the previous run's 3", warnings); // … but never silent
+        var stubbs = outcome.Summary.Value.GetProperty("results").EnumerateArray().Single(r => r.GetProperty("venue").GetString() == "stubbs");
+        Assert.Equal(3, stubbs.GetProperty("health").GetProperty("previousEvents").GetInt32());
+        var row = Assert.Single(await host.Services.GetRequiredService<JobRunStore>().ForInstanceAsync(outcome.InstanceId, CancellationToken.None));
+        Assert.Contains("health warnings: stubbs: 1 events, less than half", row.Error, StringComparison.Ordinal);
+        Assert.Contains(logs.Lines, l => l.Message.Contains("stubbs health: 1 events, less than half", StringComparison.Ordinal));
+    }
 }
