@@ -41,4 +41,25 @@ public sealed class FullDailyRunTests
         Assert.Equal(JobNames.DailySteps.Count + 1, rows.Count);
         Assert.All(rows, r => Assert.Equal(JobRunStatus.Succeeded, r.Status));
     }
+
+    [Fact]
+    public async Task Daily_StepsDisabledInConfig_AreSkippedAndNamed()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await using var host = await TestFunctionsHost.StartAsync(db, replay: Path.Combine(Samples.Directory, "venues"), settings: new Dictionary<string, string?>
+        {
+            ["RYESVP_SAMPLE_APIS"] = Path.Combine(Samples.Directory, "apis"),
+            ["Pipeline:DisabledSteps"] = "tm-download, tm-match",
+        });
+        var started = await host.Services.GetRequiredService<JobLauncher>().StartAsync(host.Client, JobNames.Daily, JobTrigger.Cli, new JobParameters(), null, CancellationToken.None);
+        var done = await host.Client.WaitForInstanceCompletionAsync(started.InstanceId, getInputsAndOutputs: true);
+        var outcome = done.ReadOutputAs<JobOutcome>()!;
+
+        var steps = outcome.Summary!.Value.GetProperty("results").EnumerateArray().ToDictionary(s => s.GetProperty("step").GetString()!, s => s);
+        Assert.Equal(JobRunStatus.Skipped, steps[JobNames.TmDownload].GetProperty("status").GetString());
+        Assert.Contains("disabled", steps[JobNames.TmMatch].GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal(JobRunStatus.Succeeded, steps[JobNames.Enrich].GetProperty("status").GetString());
+        Assert.Equal(JobRunStatus.Succeeded, outcome.Status); // a step left out on purpose is not a failure
+        Assert.Contains("tm-download skipped: disabled", outcome.Error, StringComparison.Ordinal);
+    }
 }
