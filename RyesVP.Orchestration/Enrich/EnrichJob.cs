@@ -71,22 +71,10 @@ public static class EnrichJob
             return await JobCompletion.FinishAsync<EnrichSummary>(context, request, started, JobRunStatus.Skipped, null, plan.SkipReason);
         }
 
-        var retry = DurableRetry.ExternalApi(request.Settings);
-        var done = 0;
-        var failures = 0;
-        context.SetCustomStatus(new JobProgress(JobNames.Enrich, 0, plan.Batches.Count, 0));
-        var results = await FanOut.RunAsync(
-            plan.Batches,
-            request.Settings.BatchParallelism,
-            batch => FanOut.CallOrRecordFailureAsync(
-                context, nameof(EnrichActivities.EnrichEventBatch), batch, retry,
-                message => new EnrichBatchResult(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, batch.EventIds.Count, [$"batch {batch.Number}: {message}"])),
-            result =>
-            {
-                done++;
-                failures += result.Failed + result.NotAttempted > 0 ? 1 : 0;
-                context.SetCustomStatus(new JobProgress(JobNames.Enrich, done, plan.Batches.Count, failures));
-            });
+        var results = await FanOut.ActivitiesAsync(
+            context, JobNames.Enrich, plan.Batches, request.Settings.BatchParallelism, nameof(EnrichActivities.EnrichEventBatch), DurableRetry.ExternalApi(request.Settings),
+            (batch, message) => new EnrichBatchResult(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, batch.EventIds.Count, [$"batch {batch.Number}: {message}"]),
+            r => r.Failed + r.NotAttempted > 0);
         var summary = EnrichSummary.From(plan, results);
         var bad = summary.Failed + summary.NotAttempted;
         var status = bad == 0 ? JobRunStatus.Succeeded

@@ -51,4 +51,35 @@ internal static class FanOut
             return failed(ex.FailureDetails.ErrorMessage);
         }
     }
+
+    /// <summary>
+    /// One activity per item with bounded parallelism and retry; a failed item becomes its <paramref name="failed"/>
+    /// result; the run's custom status shows done/total/failures as results come in.
+    /// </summary>
+    public static Task<IReadOnlyList<TResult>> ActivitiesAsync<TItem, TResult>(
+        TaskOrchestrationContext context,
+        string step,
+        IReadOnlyList<TItem> items,
+        int parallelism,
+        string activity,
+        TaskOptions retry,
+        Func<TItem, string, TResult> failed,
+        Func<TResult, bool> isFailure,
+        Func<TResult, string?>? current = null)
+        where TItem : notnull
+    {
+        var done = 0;
+        var failures = 0;
+        context.SetCustomStatus(new JobProgress(step, 0, items.Count, 0));
+        return RunAsync(
+            items,
+            parallelism,
+            item => CallOrRecordFailureAsync(context, activity, item, retry, message => failed(item, message)),
+            result =>
+            {
+                done++;
+                failures += isFailure(result) ? 1 : 0;
+                context.SetCustomStatus(new JobProgress(step, done, items.Count, failures, current?.Invoke(result)));
+            });
+    }
 }

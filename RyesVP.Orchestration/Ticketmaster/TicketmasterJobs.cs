@@ -20,22 +20,9 @@ public static class TicketmasterJobs
             return await JobCompletion.FinishAsync<TmDownloadSummary>(context, request, started, JobRunStatus.Skipped, null, plan.SkipReason);
         }
 
-        var retry = DurableRetry.ExternalApi(request.Settings);
-        var done = 0;
-        var failures = 0;
-        context.SetCustomStatus(new JobProgress(JobNames.TmDownload, 0, plan.Venues.Count, 0));
-        var results = await FanOut.RunAsync(
-            plan.Venues,
-            request.Settings.Parallelism,
-            venue => FanOut.CallOrRecordFailureAsync(
-                context, nameof(TicketmasterActivities.DownloadTmVenue), venue, retry,
-                message => new TmVenueResult(venue.Venue, 0, 0, 0, 0, message)),
-            result =>
-            {
-                done++;
-                failures += result.Error is null ? 0 : 1;
-                context.SetCustomStatus(new JobProgress(JobNames.TmDownload, done, plan.Venues.Count, failures, result.Venue));
-            });
+        var results = await FanOut.ActivitiesAsync(
+            context, JobNames.TmDownload, plan.Venues, request.Settings.Parallelism, nameof(TicketmasterActivities.DownloadTmVenue), DurableRetry.ExternalApi(request.Settings),
+            (venue, message) => new TmVenueResult(venue.Venue, 0, 0, 0, 0, message), r => r.Error is not null, r => r.Venue);
         var summary = TmDownloadSummary.From(results);
         var status = summary.Errors == 0 ? JobRunStatus.Succeeded
             : summary.Errors == summary.VenuesProcessed ? JobRunStatus.Failed
@@ -57,22 +44,9 @@ public static class TicketmasterJobs
             return await JobCompletion.FinishAsync<TmMatchSummary>(context, request, started, JobRunStatus.Skipped, null, plan.SkipReason);
         }
 
-        var retry = DurableRetry.ExternalApi(request.Settings);
-        var done = 0;
-        var failures = 0;
-        context.SetCustomStatus(new JobProgress(JobNames.TmMatch, 0, plan.Batches.Count, 0));
-        var results = await FanOut.RunAsync(
-            plan.Batches,
-            request.Settings.BatchParallelism,
-            batch => FanOut.CallOrRecordFailureAsync(
-                context, nameof(TicketmasterActivities.MatchTmBatch), batch, retry,
-                message => new TmBatchResult(0, 0, 0, 0, 0, 0, 0, 0, batch.EventIds.Count, Error: $"batch {batch.Number}: {message}")),
-            result =>
-            {
-                done++;
-                failures += result.Errors > 0 ? 1 : 0;
-                context.SetCustomStatus(new JobProgress(JobNames.TmMatch, done, plan.Batches.Count, failures));
-            });
+        var results = await FanOut.ActivitiesAsync(
+            context, JobNames.TmMatch, plan.Batches, request.Settings.BatchParallelism, nameof(TicketmasterActivities.MatchTmBatch), DurableRetry.ExternalApi(request.Settings),
+            (batch, message) => new TmBatchResult(0, 0, 0, 0, 0, 0, 0, 0, batch.EventIds.Count, Error: $"batch {batch.Number}: {message}"), r => r.Errors > 0);
         var summary = TmMatchSummary.From(plan.CacheSize, results);
         var status = summary.Errors == 0 ? JobRunStatus.Succeeded
             : summary.Processed == 0 ? JobRunStatus.Failed

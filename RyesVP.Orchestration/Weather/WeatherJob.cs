@@ -26,21 +26,9 @@ public static class WeatherJob
                 return await JobCompletion.FinishAsync<WeatherSummary>(context, request, started, JobRunStatus.Skipped, null, plan.SkipReason);
             }
 
-            var done = 0;
-            var failures = 0;
-            context.SetCustomStatus(new JobProgress(JobNames.WeatherPrecache, 0, plan.Locations.Count, 0));
-            var results = await FanOut.RunAsync(
-                plan.Locations,
-                request.Settings.Parallelism,
-                location => FanOut.CallOrRecordFailureAsync(
-                    context, nameof(WeatherActivities.PrecacheWeatherLocation), location, retry,
-                    message => new WeatherLocationResult(location.Lat, location.Lng, 0, 1, message)),
-                result =>
-                {
-                    done++;
-                    failures += result.Error is null ? 0 : 1;
-                    context.SetCustomStatus(new JobProgress(JobNames.WeatherPrecache, done, plan.Locations.Count, failures));
-                });
+            var results = await FanOut.ActivitiesAsync(
+                context, JobNames.WeatherPrecache, plan.Locations, request.Settings.Parallelism, nameof(WeatherActivities.PrecacheWeatherLocation), retry,
+                (location, message) => new WeatherLocationResult(location.Lat, location.Lng, 0, 1, message), r => r.Error is not null);
             summary = WeatherSummary.From(plan, results);
             status = summary.Errors == 0 ? JobRunStatus.Succeeded
                 : summary.DatesCached == 0 && summary.Locations > 0 ? JobRunStatus.Failed
