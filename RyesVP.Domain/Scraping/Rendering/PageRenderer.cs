@@ -47,15 +47,15 @@ public sealed class PageRenderer(IOptions<BrowserOptions> options, ILogger<PageR
             try
             {
                 page = await b.NewPageAsync();
-                var work = RenderOnPageAsync(page, plan, o, timeout.Token);
-                var finished = await Task.WhenAny(work, Task.Delay(Timeout.Infinite, timeout.Token));
-                if (finished != work)
+                try
                 {
-                    ct.ThrowIfCancellationRequested();
+                    // PuppeteerSharp calls take no token: the wait is bounded here, and closing the page ends the work.
+                    return await RenderOnPageAsync(page, plan, o, timeout.Token).WaitAsync(timeout.Token);
+                }
+                catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+                {
                     throw new RenderException($"rendering {plan.Url} took longer than {o.PageTimeoutSeconds} s");
                 }
-
-                return await work;
             }
             catch (PuppeteerException ex)
             {

@@ -9,6 +9,8 @@ public abstract class RenderedScraper(RenderingClient renderer) : IVenueScraper
 {
     public abstract string Slug { get; }
 
+    protected RenderingClient Renderer => renderer;
+
     /// <summary>How the site is loaded: its scroll / load-more / month behaviour and the maxima.</summary>
     public abstract RenderPlan Plan { get; }
 

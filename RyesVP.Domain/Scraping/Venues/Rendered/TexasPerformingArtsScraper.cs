@@ -23,7 +23,7 @@ public sealed partial class TexasPerformingArtsScraper(RenderingClient renderer,
 
     public override async Task<ParseResult> ScrapeAsync(DateTimeOffset now, CancellationToken ct)
     {
-        var listing = Parse(await renderer.RenderAsync(Plan, ct), now);
+        var listing = Parse(await Renderer.RenderAsync(Plan, ct), now);
         var calendar = await client.GetAsync(CalendarUrl, ct);
         if (!calendar.IsSuccess)
         {
@@ -32,8 +32,6 @@ public sealed partial class TexasPerformingArtsScraper(RenderingClient renderer,
 
         return WithCalendarTimes(listing, calendar.Body, now);
     }
-
-    private readonly RenderingClient renderer = renderer;
 
     public override ParseResult Parse(IReadOnlyList<string> pages, DateTimeOffset now)
     {
