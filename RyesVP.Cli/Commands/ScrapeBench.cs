@@ -5,7 +5,6 @@ using RyesVP.Domain.Http;
 using RyesVP.Domain.Scraping;
 using RyesVP.Domain.Scraping.Rendering;
 using RyesVP.Domain.Scraping.Venues.Rendered;
-using RyesVP.Domain.Time;
 
 namespace RyesVP.Cli.Commands;
 
@@ -22,10 +21,9 @@ internal static class ScrapeBench
         var levels = (args.Value("concurrency") ?? "1,2").Split(',').Select(int.Parse).ToList();
         var samples = Path.Combine(args.Value("samples") ?? "samples", "venues");
         var recordings = RecordReplayHandler.Load(samples);
-        var today = AustinTime.Today(DateTimeOffset.UtcNow);
         var rendered = recordings.Values.Where(r => r.Recording.Method == RenderingClient.Method)
             .ToDictionary(r => new Uri(r.Recording.Url).AbsolutePath + "|" + new Uri(r.Recording.Url).Host,
-                r => HttpRecording.ExpandDates(File.ReadAllText(Path.Combine(r.Directory, r.Recording.BodyFile!)), today).Split(RenderingClient.Separator)[0]);
+                r => r.Recording.BodyText(r.Directory).Split(RenderingClient.Separator)[0]);
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();

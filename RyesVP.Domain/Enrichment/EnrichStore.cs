@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Dapper;
 using Npgsql;
+using RyesVP.Domain.Database;
 using NpgsqlTypes;
 using RyesVP.Domain.Events;
 
@@ -43,8 +44,8 @@ public sealed class EnrichStore(NpgsqlDataSource dataSource, TimeProvider time)
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         return (await connection.QueryAsync<string>(new CommandDefinition(SelectSql, new
         {
-            from = Ticketmaster.Db.Millis(fromUtc),
-            stuckBefore = Ticketmaster.Db.Millis(stuckBeforeUtc),
+            from = DbTime.Millis(fromUtc),
+            stuckBefore = DbTime.Millis(stuckBeforeUtc),
             maxRetries,
             force,
             limit = (long?)limit ?? long.MaxValue,
@@ -162,7 +163,7 @@ public sealed class EnrichStore(NpgsqlDataSource dataSource, TimeProvider time)
         await batch.ExecuteNonQueryAsync(ct);
     }
 
-    private DateTime Now() => Ticketmaster.Db.Millis(time.GetUtcNow().UtcDateTime);
+    private DateTime Now() => DbTime.Millis(time.GetUtcNow().UtcDateTime);
 
     private static NpgsqlBatchCommand Command(string sql, DateTime now, string name, NpgsqlDbType type, object value)
     {

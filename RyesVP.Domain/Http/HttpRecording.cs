@@ -36,6 +36,22 @@ public sealed partial record HttpRecording
     /// </summary>
     public bool Relative { get; init; }
 
+    private static readonly System.Text.Json.JsonSerializerOptions WriteJson = new(System.Text.Json.JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    /// <summary>Writes this exchange as one file in <paramref name="directory"/> (created if needed).</summary>
+    public async Task SaveAsync(string directory, CancellationToken ct)
+    {
+        Directory.CreateDirectory(directory);
+        await File.WriteAllTextAsync(Path.Combine(directory, FileNameFor(Method, Url, RequestBodySha256)), System.Text.Json.JsonSerializer.Serialize(this, WriteJson), ct);
+    }
+
+    /// <summary>The response body: inline or from <see cref="BodyFile"/> beside the recording, relative dates expanded (Austin today).</summary>
+    public string BodyText(string directory)
+    {
+        var text = Body ?? (BodyFile is { } f ? File.ReadAllText(Path.Combine(directory, f)) : string.Empty);
+        return Relative ? ExpandDates(text, Time.AustinTime.Today(DateTimeOffset.UtcNow)) : text;
+    }
+
     public static string ExpandDates(string text, DateOnly today) =>
         RelativeDate().Replace(text, m => today.AddDays(m.Groups[1].Success ? int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 0)
             .ToString(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture));

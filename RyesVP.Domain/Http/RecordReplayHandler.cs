@@ -34,7 +34,7 @@ public sealed class RecordReplayHandler(HttpRecordingOptions options, ILogger<Re
 
         if (options.ReplayDirectory is { } replay)
         {
-            var recordings = Loaded.GetOrAdd(replay, Load);
+            var recordings = Cached(replay);
             if (!recordings.TryGetValue(key, out var hit) && request.RequestUri!.IsLoopback)
             {
                 // Nothing recorded for a loopback address (the offline sample APIs, a local fake): call it.
@@ -62,9 +62,7 @@ public sealed class RecordReplayHandler(HttpRecordingOptions options, ILogger<Re
                 .ToDictionary(h => h.Key, h => string.Join(", ", h.Value), StringComparer.OrdinalIgnoreCase),
             Body = responseBody,
         };
-        Directory.CreateDirectory(options.RecordDirectory!);
-        var file = Path.Combine(options.RecordDirectory!, HttpRecording.FileNameFor(recording.Method, url, sha));
-        await File.WriteAllTextAsync(file, JsonSerializer.Serialize(recording, Json), cancellationToken);
+        await recording.SaveAsync(options.RecordDirectory!, cancellationToken);
         logger.LogInformation("Recorded {Method} {Url} -> {Status}", recording.Method, url, recording.Status);
 
         // The content was consumed; hand back an equivalent response.
@@ -75,11 +73,7 @@ public sealed class RecordReplayHandler(HttpRecordingOptions options, ILogger<Re
 
     private static HttpResponseMessage ToResponse(HttpRecording recording, string directory, HttpRequestMessage request)
     {
-        var text = recording.Body ?? (recording.BodyFile is { } f ? File.ReadAllText(Path.Combine(directory, f)) : string.Empty);
-        if (recording.Relative)
-        {
-            text = HttpRecording.ExpandDates(text, Time.AustinTime.Today(DateTimeOffset.UtcNow));
-        }
+        var text = recording.BodyText(directory);
 
         var response = new HttpResponseMessage((HttpStatusCode)recording.Status) { RequestMessage = request };
         recording.Headers.TryGetValue("Content-Type", out var contentType);

@@ -1,5 +1,6 @@
 using Dapper;
 using Npgsql;
+using RyesVP.Domain.Database;
 
 namespace RyesVP.Domain.Jobs;
 
@@ -168,9 +169,5 @@ public sealed class JobRunStore(NpgsqlDataSource dataSource, TimeProvider time)
         return await connection.ExecuteAsync(new CommandDefinition(DeleteOldSql, new { before = DateTime.SpecifyKind(beforeUtc, DateTimeKind.Unspecified) }, cancellationToken: ct));
     }
 
-    private DateTime Now()
-    {
-        var utc = time.GetUtcNow().UtcDateTime;
-        return DateTime.SpecifyKind(new DateTime(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerMillisecond)), DateTimeKind.Unspecified);
-    }
+    private DateTime Now() => DbTime.Millis(time.GetUtcNow().UtcDateTime);
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Dapper;
 using Npgsql;
+using RyesVP.Domain.Database;
 using NpgsqlTypes;
 
 namespace RyesVP.Domain.Ticketmaster;
@@ -56,7 +57,7 @@ public sealed class TmCacheStore(NpgsqlDataSource dataSource, TimeProvider time)
         {
             await using var insert = new NpgsqlCommand(InsertSql, connection, tx);
             insert.Parameters.Add(new NpgsqlParameter("rows", NpgsqlDbType.Jsonb) { Value = ToJson(rows) });
-            insert.Parameters.Add(new NpgsqlParameter("now", NpgsqlDbType.Timestamp) { Value = Db.Millis(time.GetUtcNow().UtcDateTime) });
+            insert.Parameters.Add(new NpgsqlParameter("now", NpgsqlDbType.Timestamp) { Value = DbTime.Millis(time.GetUtcNow().UtcDateTime) });
             await insert.ExecuteNonQueryAsync(ct);
         }
 
@@ -83,12 +84,12 @@ public sealed class TmCacheStore(NpgsqlDataSource dataSource, TimeProvider time)
                 ["name"] = r.Name,
                 ["url"] = r.Url,
                 ["localDate"] = r.LocalDate,
-                ["startDateTime"] = Db.Iso(r.StartDateTime),
-                ["endDateTime"] = Db.Iso(r.EndDateTime),
+                ["startDateTime"] = DbTime.Iso(r.StartDateTime),
+                ["endDateTime"] = DbTime.Iso(r.EndDateTime),
                 ["timezone"] = r.Timezone,
                 ["spanMultipleDays"] = r.SpanMultipleDays,
-                ["onSaleStart"] = Db.Iso(r.OnSaleStart),
-                ["onSaleEnd"] = Db.Iso(r.OnSaleEnd),
+                ["onSaleStart"] = DbTime.Iso(r.OnSaleStart),
+                ["onSaleEnd"] = DbTime.Iso(r.OnSaleEnd),
                 ["presales"] = r.Presales?.DeepClone(),
                 ["imageUrl"] = r.ImageUrl,
                 ["seatmapUrl"] = r.SeatmapUrl,
@@ -110,14 +111,4 @@ public sealed class TmCacheStore(NpgsqlDataSource dataSource, TimeProvider time)
 
         return array.ToJsonString(JsonSerializerOptions.Default);
     }
-}
-
-/// <summary>Prisma's TIMESTAMP(3) columns hold UTC wall-clock values with millisecond precision.</summary>
-internal static class Db
-{
-    public static DateTime Millis(DateTime utc) =>
-        DateTime.SpecifyKind(new DateTime(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerMillisecond)), DateTimeKind.Unspecified);
-
-    public static string? Iso(DateTime? utc) =>
-        utc?.ToString("yyyy-MM-dd'T'HH:mm:ss.fff", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Dapper;
 using Npgsql;
+using RyesVP.Domain.Database;
 using NpgsqlTypes;
 
 namespace RyesVP.Domain.Ticketmaster;
@@ -45,7 +46,7 @@ public sealed class TmMatchStore(NpgsqlDataSource dataSource, TimeProvider time)
         Interlocked.Increment(ref roundTrips);
         return (await connection.QueryAsync<string>(new CommandDefinition(SelectSql, new
         {
-            from = Db.Millis(fromUtc),
+            from = DbTime.Millis(fromUtc),
             force,
             limit = (long?)limit ?? long.MaxValue,
         }, cancellationToken: ct))).ToList();
@@ -130,7 +131,7 @@ public sealed class TmMatchStore(NpgsqlDataSource dataSource, TimeProvider time)
     /// <summary>Every write of a batch in one round trip.</summary>
     public async Task WriteAsync(TmMatchWrites writes, CancellationToken ct)
     {
-        var now = Db.Millis(time.GetUtcNow().UtcDateTime);
+        var now = DbTime.Millis(time.GetUtcNow().UtcDateTime);
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         // A batch runs as one implicit transaction: all of it or none.
         await using var batch = new NpgsqlBatch(connection);

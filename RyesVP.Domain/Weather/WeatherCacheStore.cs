@@ -1,6 +1,7 @@
 using Dapper;
 using Npgsql;
 using NpgsqlTypes;
+using RyesVP.Domain.Database;
 
 namespace RyesVP.Domain.Weather;
 
@@ -64,7 +65,7 @@ public sealed class WeatherCacheStore(NpgsqlDataSource dataSource, TimeProvider 
         var now = time.GetUtcNow().UtcDateTime;
         cmd.Parameters.Add(new NpgsqlParameter("lat", NpgsqlDbType.Double) { Value = lat });
         cmd.Parameters.Add(new NpgsqlParameter("lng", NpgsqlDbType.Double) { Value = lng });
-        cmd.Parameters.Add(new NpgsqlParameter("now", NpgsqlDbType.Timestamp) { Value = DateTime.SpecifyKind(new DateTime(now.Ticks - (now.Ticks % TimeSpan.TicksPerMillisecond)), DateTimeKind.Unspecified) });
+        cmd.Parameters.Add(new NpgsqlParameter("now", NpgsqlDbType.Timestamp) { Value = DbTime.Millis(now) });
         Add(cmd, "dates", NpgsqlDbType.Text, days.Select(d => d.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
         Add(cmd, "hi", NpgsqlDbType.Integer, days.Select(d => d.TempHigh));
         Add(cmd, "lo", NpgsqlDbType.Integer, days.Select(d => d.TempLow));

@@ -18,9 +18,7 @@ public sealed class FakeVenueSites : IAsyncDisposable
     {
         foreach (var (key, (recording, dir)) in RecordReplayHandler.Load(Path.Combine(Samples.Directory, "venues")))
         {
-            var body = recording.Body ?? File.ReadAllText(Path.Combine(dir, recording.BodyFile!));
-            body = recording.Relative ? HttpRecording.ExpandDates(body, RyesVP.Domain.Time.AustinTime.Today(DateTimeOffset.UtcNow)) : body;
-            pages[Key(new Uri(recording.Url))] = recording with { Body = body, BodyFile = null };
+            pages[Key(new Uri(recording.Url))] = recording with { Body = recording.BodyText(dir), BodyFile = null, Relative = false };
         }
 
         server = new WebApplicationLite(Handle);

@@ -13,7 +13,6 @@ public sealed class RenderingClient(IPageRenderer renderer, HttpRecordingOptions
     public const string Method = "RENDER";
     public const string Separator = "\n<!-- ryesvp:next-snapshot -->\n";
 
-    private static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web) { WriteIndented = true };
 
     public async Task<IReadOnlyList<string>> RenderAsync(RenderPlan plan, CancellationToken ct)
     {
@@ -27,28 +26,20 @@ public sealed class RenderingClient(IPageRenderer renderer, HttpRecordingOptions
                 throw new HttpReplayMissException($"No recording for {Method} {url} in the replay directory (RYESVP_HTTP_REPLAY)");
             }
 
-            var text = hit.Recording.Body ?? File.ReadAllText(Path.Combine(hit.Directory, hit.Recording.BodyFile!));
-            if (hit.Recording.Relative)
-            {
-                text = HttpRecording.ExpandDates(text, Time.AustinTime.Today(DateTimeOffset.UtcNow));
-            }
-
-            return text.Split(Separator);
+            return hit.Recording.BodyText(hit.Directory).Split(Separator);
         }
 
         var snapshots = await renderer.RenderAsync(plan, ct);
         if (recording.RecordDirectory is { } directory)
         {
-            Directory.CreateDirectory(directory);
-            var file = Path.Combine(directory, HttpRecording.FileNameFor(Method, url, null));
-            await File.WriteAllTextAsync(file, System.Text.Json.JsonSerializer.Serialize(new HttpRecording
+            await new HttpRecording
             {
                 Method = Method,
                 Url = url,
                 Status = 200,
                 Headers = new(StringComparer.OrdinalIgnoreCase) { ["Content-Type"] = "text/html; charset=utf-8" },
                 Body = string.Join(Separator, snapshots),
-            }, Json), ct);
+            }.SaveAsync(directory, ct);
             logger.LogInformation("Recorded {Method} {Url}", Method, url);
         }
 
